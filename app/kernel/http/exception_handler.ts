@@ -1,0 +1,52 @@
+import app from '@adonisjs/core/services/app'
+import router from '@adonisjs/core/services/router'
+import { errors as httpErrors, ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
+import { toErrorBody } from '#kernel/errors/error_body'
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
+
+/**
+ * Every error under /api (and every request that asks for JSON) is rendered
+ * as `{"error":{"code","message","details"}}` with no stack trace. Console
+ * pages keep Adonis's HTML rendering, which hides details in production.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = !app.inProduction
+
+  async handle(error: unknown, ctx: HttpContext) {
+    if (!this.#wantsJson(ctx)) return super.handle(error, ctx)
+
+    const rendered = toErrorBody(error)
+    if (error instanceof httpErrors.E_ROUTE_NOT_FOUND) {
+      const allowed = this.#allowedMethods(ctx)
+      if (allowed.length > 0) {
+        ctx.response.header('Allow', allowed.join(', '))
+        rendered.status = 405
+        rendered.body.error.code = 'METHOD_NOT_ALLOWED'
+        rendered.body.error.message = `This path does not accept ${ctx.request.method()}`
+        rendered.body.error.details = { allowed }
+      }
+    }
+    return ctx.response.status(rendered.status).json(rendered.body)
+  }
+
+  /**
+   * Logs server errors only, with name, message and stack. The raw error is
+   * never logged: framework errors can carry the request body (PHI).
+   */
+  async report(error: unknown, ctx: HttpContext) {
+    const status = (error as { status?: unknown }).status
+    if (typeof status === 'number' && status < 500) return
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error))
+    ctx.logger.error({ err: { name, message, stack } }, 'request failed')
+  }
+
+  #wantsJson(ctx: HttpContext) {
+    return ctx.request.url().startsWith('/api/') || ctx.request.url().startsWith('/health') || ctx.request.accepts(['html', 'json']) === 'json'
+  }
+
+  #allowedMethods(ctx: HttpContext): string[] {
+    const url = ctx.request.url()
+    return METHODS.filter((method) => method !== ctx.request.method() && router.match(url, method, false) !== null)
+  }
+}

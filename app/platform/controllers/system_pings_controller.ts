@@ -1,0 +1,22 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { z } from 'zod'
+import { validateRequest } from '#kernel/index'
+import { sendPing } from '#platform/services/send_ping'
+import { getPing } from '#platform/services/get_ping'
+
+const storeSchema = { body: z.strictObject({ message: z.string().max(200).optional() }) }
+const showSchema = { params: z.strictObject({ id: z.uuid() }) }
+
+/** Round trips through the job system, for checking a deployment end to end. */
+export default class SystemPingsController {
+  async store(ctx: HttpContext) {
+    const { body } = validateRequest(ctx, storeSchema)
+    const id = await sendPing(body)
+    return ctx.response.accepted({ ping: { id, state: 'created' } })
+  }
+
+  async show(ctx: HttpContext) {
+    const { params } = validateRequest(ctx, showSchema)
+    return { ping: await getPing(params.id) }
+  }
+}

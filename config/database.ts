@@ -1,0 +1,26 @@
+import { defineConfig } from '@adonisjs/lucid'
+import { databaseUrl } from '#kernel/database/database_url'
+
+const dbConfig = defineConfig({
+  connection: 'postgres',
+  connections: {
+    postgres: {
+      client: 'pg',
+      connection: { connectionString: databaseUrl() },
+      pool: { min: 0, max: 10 },
+      migrations: {
+        naturalSort: true,
+        /* One folder per module, in the order of ARCHITECTURE.md's module table. */
+        paths: ['database/migrations/kernel'],
+      },
+      seeders: { paths: ['database/seeders'] },
+      /*
+      | Models declare their columns explicitly; the generated schema
+      | classes are not used.
+      */
+      schemaGeneration: { enabled: false },
+    },
+  },
+})
+
+export default dbConfig

@@ -1,0 +1,11 @@
+/*
+| Ace commands of the domain modules. Command files stay light: they import
+| their services inside run(), so listing commands boots nothing.
+*/
+import { ListLoader } from '@adonisjs/core/ace'
+import JobsWork from '#kernel/commands/jobs_work'
+
+const loader = new ListLoader([JobsWork])
+
+export const getMetaData = () => loader.getMetaData()
+export const getCommand = (metaData: Parameters<ListLoader<any>['getCommand']>[0]) => loader.getCommand(metaData)

@@ -1,0 +1,23 @@
+/*
+| Environment variables, validated when the app boots. Every variable is
+| documented in .env.example.
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+
+  /*
+  | PostgreSQL (with pgvector) connection. When unset, the local server at
+  | postgres://postgres@127.0.0.1:5432/clinibox is used.
+  */
+  DATABASE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+
+  /* Folders for uploaded files and for admin-installed AI models. */
+  STORAGE_PATH: Env.schema.string.optional(),
+  MODELS_PATH: Env.schema.string.optional(),
+})

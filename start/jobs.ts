@@ -1,0 +1,7 @@
+/*
+| Every job definition, registered in one place. The worker consumes all of
+| them; add a module's jobs here when the module gains some.
+*/
+import { jobRegistry, systemHeartbeatJob, systemPingJob } from '#kernel/index'
+
+jobRegistry.register([systemPingJob, systemHeartbeatJob])

@@ -1,0 +1,23 @@
+/*
+| HTTP middleware.
+*/
+import router from '@adonisjs/core/services/router'
+import server from '@adonisjs/core/services/server'
+
+server.errorHandler(() => import('#kernel/http/exception_handler'))
+
+/* Runs on every request, even without a matching route. */
+server.use([
+  () => import('#kernel/http/request_logger_middleware'),
+  () => import('#kernel/http/api_content_type_middleware'),
+  () => import('@adonisjs/static/static_middleware'),
+  () => import('@adonisjs/vite/vite_middleware'),
+])
+
+/* Runs on requests with a matching route. */
+router.use([
+  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#platform/http/inertia_middleware'),
+])
+
+export const middleware = router.named({})
