@@ -4,8 +4,9 @@
 */
 import { ListLoader } from '@adonisjs/core/ace'
 import JobsWork from '#kernel/commands/jobs_work'
+import DbPrepare from '#kernel/commands/db_prepare'
 
-const loader = new ListLoader([JobsWork])
+const loader = new ListLoader([DbPrepare, JobsWork])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: Parameters<ListLoader<any>['getCommand']>[0]) => loader.getCommand(metaData)

