@@ -2,7 +2,8 @@
 # Idempotent setup shared by the README's two commands.
 #
 #   scripts/setup.sh            dependencies, .env, database, pgvector, migrations, console assets
-#   scripts/setup.sh --tests    the same, minus console assets, plus Chromium for browser tests
+#   scripts/setup.sh --tests    dependencies, .env, pgvector, console assets, Chromium for browser tests
+#                               (tests create their own database per run)
 #
 # Safe to run again at any time: every step checks before it acts.
 set -euo pipefail
@@ -52,8 +53,17 @@ fi
 [ "$status" -eq 2 ] && fail "PostgreSQL is not reachable. Start it, or set DATABASE_URL in .env to a PostgreSQL 15+ server with pgvector."
 [ "$status" -ne 0 ] && fail "Database preparation failed (see above)."
 
+# Console assets, rebuilt when the console's sources changed.
+build_console() {
+  if [ ! -f public/assets/.vite/manifest.json ] || [ -n "$(find resources vite.config.ts package-lock.json -newer public/assets/.vite/manifest.json -print -quit)" ]; then
+    say "building the web console"
+    vite build --logLevel warn
+  fi
+}
+
 if [ "$for_tests" = true ]; then
   # Tests create and drop a database of their own per run; only the server matters.
+  build_console
   # 4t. Chromium for the browser suite (Playwright drives Debian's build; it never downloads one).
   if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
@@ -67,13 +77,13 @@ if [ "$for_tests" = true ]; then
   exit 0
 fi
 
-# 4. Schema.
+# 4. Folders the appliance writes to (defaults; a configured STORAGE_PATH must exist).
+mkdir -p storage models
+
+# 5. Schema.
 say "running migrations"
 node ace migration:run --force
 
-# 5. Console assets, rebuilt when the console's sources changed.
-if [ ! -f public/assets/.vite/manifest.json ] || [ -n "$(find resources vite.config.ts package-lock.json -newer public/assets/.vite/manifest.json -print -quit)" ]; then
-  say "building the web console"
-  vite build --logLevel warn
-fi
+# 6. The web console.
+build_console
 say "ready"

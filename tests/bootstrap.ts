@@ -38,9 +38,13 @@ export const reporters: Config['reporters'] = {
   list: [spec(), summaryLine()],
 }
 
-/** Runs once: the run's own database gets every migration. */
+/**
+ * Runs once: the run's own database gets every migration, and pages are
+ * served from the built console (scripts/setup.sh --tests builds it), as
+ * users get them, instead of Vite's slower on-the-fly dev server.
+ */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => testUtils.db().migrate()],
+  setup: [() => testUtils.db().migrate(), async () => (await app.container.make('vite')).stopDevServer()],
   teardown: [],
 }
 

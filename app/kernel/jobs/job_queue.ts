@@ -9,8 +9,6 @@ export interface DispatchOptions {
   trx?: TransactionClientContract
   /** Run no earlier than this. */
   startAfter?: Date
-  /** Deduplicate: while a job with this key is queued, another dispatch with it is dropped. */
-  singletonKey?: string
 }
 
 export interface JobSummary {
@@ -106,15 +104,12 @@ export class JobQueue {
     }
   }
 
-  /**
-   * Validates the payload against the job's schema and enqueues it. Returns
-   * the job id, or null when a singleton key deduplicated it.
-   */
+  /** Validates the payload against the job's schema and enqueues it. Returns the job id. */
   async dispatch<S extends z.ZodType>(
     definition: JobDefinition<S>,
     payload: z.input<S>,
     options: DispatchOptions = {}
-  ): Promise<string | null> {
+  ): Promise<string> {
     const parsed = definition.payload.safeParse(payload)
     if (!parsed.success) throw new JobPayloadError(definition.queue, parsed.error)
 
@@ -123,8 +118,9 @@ export class JobQueue {
     const sendOptions: SendOptions = {}
     if (options.trx) sendOptions.db = fromKnex(options.trx.knexClient)
     if (options.startAfter) sendOptions.startAfter = options.startAfter
-    if (options.singletonKey) sendOptions.singletonKey = options.singletonKey
-    return boss.send(definition.queue, parsed.data as object, sendOptions)
+    const id = await boss.send(definition.queue, parsed.data as object, sendOptions)
+    if (!id) throw new Error(`pg-boss did not enqueue a "${definition.queue}" job`)
+    return id
   }
 
   /** One job of a queue by id, or null. Payloads are left out: callers see state and output only. */

@@ -4,7 +4,12 @@ import { validateRequest } from '#kernel/index'
 import { sendPing } from '#platform/services/send_ping'
 import { getPing } from '#platform/services/get_ping'
 
-const storeSchema = { body: z.strictObject({ message: z.string().max(200).optional() }) }
+const storeSchema = {
+  body: z.strictObject({
+    message: z.string().max(200).optional(),
+    holdMs: z.number().int().min(0).max(30_000).optional(),
+  }),
+}
 const showSchema = { params: z.strictObject({ id: z.uuid() }) }
 
 /** Round trips through the job system, for checking a deployment end to end. */

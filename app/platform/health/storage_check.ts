@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BaseCheck, Result } from '@adonisjs/core/health'
 
-/** The storage folder accepts a write. */
+/**
+ * The storage folder exists and accepts a write. It is not created here:
+ * setup (or the container image) creates it.
+ */
 export class StorageCheck extends BaseCheck {
   name = 'storage'
   #folder: string
@@ -16,12 +19,12 @@ export class StorageCheck extends BaseCheck {
   async run() {
     const probe = join(this.#folder, `.ready-${randomUUID()}`)
     try {
-      await mkdir(this.#folder, { recursive: true })
       await writeFile(probe, 'ok')
       await rm(probe)
       return Result.ok('Storage folder is writable')
-    } catch {
-      return Result.failed('Storage folder is not writable (see STORAGE_PATH)')
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+      return Result.failed(`Storage folder ${missing ? 'does not exist' : 'is not writable'} (see STORAGE_PATH)`)
     }
   }
 }

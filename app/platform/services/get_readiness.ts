@@ -25,8 +25,21 @@ const readinessChecks = new HealthChecks().register([
   new ModelsFolderCheck(storageConfig.modelsPath),
 ])
 
-/** Runs every readiness check. Failures carry a message only, never an error object. */
-export async function getReadiness(): Promise<Readiness> {
+let inFlight: Promise<Readiness> | undefined
+
+/**
+ * Runs every readiness check. Requests that arrive while a run is in flight
+ * share its result, so a burst of probes costs one run, never a stale one.
+ */
+export function getReadiness(): Promise<Readiness> {
+  inFlight ??= runChecks().finally(() => {
+    inFlight = undefined
+  })
+  return inFlight
+}
+
+/** Failures carry a message only, never an error object. */
+async function runChecks(): Promise<Readiness> {
   const report = await readinessChecks.run()
   const checks: Readiness['checks'] = {}
   for (const check of report.checks) {
