@@ -1,8 +1,13 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { appVersion } from '#kernel/index'
 import { startTestWorker } from '#tests/helpers/jobs'
 
-test.group('Status page', () => {
+test.group('Status page', (group) => {
+  group.each.setup(async () => {
+    await db.from('kernel_worker_heartbeats').delete()
+  })
+
   test('shows the version and every readiness check as ready', async ({ visit, assert, cleanup }) => {
     const worker = await startTestWorker()
     cleanup(() => worker.stop())
