@@ -36,7 +36,7 @@ apt-get install -y -q "postgresql-server-dev-${PG_MAJOR}" dpkg-dev make gcc >/de
 # A private source list, so the system's apt configuration is left untouched.
 mkdir -p "$work/lists/partial"
 echo "deb-src http://deb.debian.org/debian trixie main" > "$work/sources.list"
-apt_opts=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=/dev/null" -o "Dir::State::Lists=$work/lists")
+apt_opts=(-o "APT::Sandbox::User=root" -o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=/dev/null" -o "Dir::State::Lists=$work/lists")
 apt-get "${apt_opts[@]}" update -q >/dev/null
 (cd "$work" && apt-get "${apt_opts[@]}" source -q "pgvector=${PGVECTOR_VERSION}" >/dev/null)
 
