@@ -5,13 +5,13 @@
 | DATABASE_URL (or the local default), created here before the app boots
 | and dropped when the run ends, and a temporary storage folder.
 */
-import 'reflect-metadata'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
 import { createTestDatabase, dropTestDatabase } from '../tests/helpers/test_database.ts'
+import { createIgnitor } from './ignitor.js'
 
 process.env.NODE_ENV = 'test'
 const testDatabase = await createTestDatabase(process.env.DATABASE_URL)
@@ -19,28 +19,12 @@ process.env.DATABASE_URL = testDatabase.url
 const storagePath = mkdtempSync(join(tmpdir(), 'clinibox-test-storage-'))
 process.env.STORAGE_PATH = storagePath
 
-const APP_ROOT = new URL('../', import.meta.url)
-
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
-  }
-  return import(filePath)
-}
-
 async function cleanUp() {
   await dropTestDatabase(testDatabase)
   rmSync(storagePath, { recursive: true, force: true })
 }
 
-new Ignitor(APP_ROOT, { importer: IMPORTER })
-  .tap((app) => {
-    app.booting(async () => {
-      await import('#start/env')
-    })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
-  })
+createIgnitor()
   .testRunner()
   .configure(async (app) => {
     const { runnerHooks, ...config } = await import('../tests/bootstrap.ts')
