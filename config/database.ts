@@ -11,7 +11,7 @@ const dbConfig = defineConfig({
       migrations: {
         naturalSort: true,
         /* One folder per module, in the order of ARCHITECTURE.md's module table. */
-        paths: ['database/migrations/kernel'],
+        paths: ['database/migrations/kernel', 'database/migrations/audit', 'database/migrations/identity'],
       },
       seeders: { paths: ['database/seeders'] },
       /*

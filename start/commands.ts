@@ -5,8 +5,9 @@
 import { ListLoader } from '@adonisjs/core/ace'
 import JobsWork from '#kernel/commands/jobs_work'
 import DbPrepare from '#kernel/commands/db_prepare'
+import AuditVerify from '#audit/commands/audit_verify'
 
-const loader = new ListLoader([DbPrepare, JobsWork])
+const loader = new ListLoader([DbPrepare, JobsWork, AuditVerify])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: Parameters<ListLoader<any>['getCommand']>[0]) => loader.getCommand(metaData)

@@ -23,6 +23,9 @@ export default await Env.create(new URL('../', import.meta.url), {
     return value
   },
 
+  /* Console sessions end after this many idle minutes (HIPAA automatic logoff). */
+  SESSION_IDLE_MINUTES: Env.schema.number.optional(),
+
   /* Folders for uploaded files and for admin-installed AI models. */
   STORAGE_PATH: Env.schema.string.optional(),
   MODELS_PATH: Env.schema.string.optional(),

@@ -17,7 +17,14 @@ server.use([
 /* Runs on requests with a matching route. */
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('@adonisjs/session/session_middleware'),
+  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('#platform/http/inertia_middleware'),
 ])
 
-export const middleware = router.named({})
+/* Assigned to routes: console pages need a login, the REST API a token or key. */
+export const middleware = router.named({
+  consoleAuth: () => import('#identity/middleware/console_auth_middleware'),
+  apiAuth: () => import('#identity/middleware/api_auth_middleware'),
+})

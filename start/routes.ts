@@ -1,4 +1,5 @@
 /*
 | Routes: each module owns its routes in app/<module>/routes.ts.
 */
+import '#identity/routes'
 import '#platform/routes'

@@ -2,6 +2,11 @@ import { assert } from '@japa/assert'
 import { apiClient } from '@japa/api-client'
 import { browserClient } from '@japa/browser-client'
 import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
+import { sessionBrowserClient } from '@adonisjs/session/plugins/browser_client'
+import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
+import { authApiClient } from '@adonisjs/auth/plugins/api_client'
+import { authBrowserClient } from '@adonisjs/auth/plugins/browser_client'
 import { chromium } from 'playwright'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -26,10 +31,15 @@ export const plugins: Config['plugins'] = [
   assert(),
   apiClient(),
   pluginAdonisJS(app),
+  sessionApiClient(app),
+  shieldApiClient(),
+  authApiClient(app),
   browserClient({
     runInSuites: ['browser'],
     launcher: (options) => chromium.launch({ ...options, headless: true, executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
   }),
+  sessionBrowserClient(app),
+  authBrowserClient(app),
 ]
 
 /** Japa's spec output; scripts/test.sh also activates the plain `N passed, M failed` line CI reads. */

@@ -1,4 +1,5 @@
 import router from '@adonisjs/core/services/router'
+import { middleware } from '#start/kernel'
 
 const HealthController = () => import('#platform/controllers/health_controller')
 const StatusPageController = () => import('#platform/controllers/status_page_controller')
@@ -14,3 +15,4 @@ router
     router.get('/system/pings/:id', [SystemPingsController, 'show'])
   })
   .prefix('/api/v1')
+  .use(middleware.apiAuth())

@@ -27,6 +27,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         rendered.body.error.details = { allowed }
       }
     }
+    if (rendered.status === 429) {
+      // @adonisjs/limiter's ThrottleException says when the next request is allowed.
+      const availableIn = (error as { response?: { availableIn?: unknown } }).response?.availableIn
+      ctx.response.header('Retry-After', String(typeof availableIn === 'number' ? Math.max(1, Math.ceil(availableIn)) : 60))
+    }
     return ctx.response.status(rendered.status).json(rendered.body)
   }
 

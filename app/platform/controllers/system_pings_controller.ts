@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { z } from 'zod'
 import { validateRequest } from '#kernel/index'
+import { authorize } from '#identity/index'
 import { sendPing } from '#platform/services/send_ping'
 import { getPing } from '#platform/services/get_ping'
 
@@ -15,12 +16,14 @@ const showSchema = { params: z.strictObject({ id: z.uuid() }) }
 /** Round trips through the job system, for checking a deployment end to end. */
 export default class SystemPingsController {
   async store(ctx: HttpContext) {
+    authorize(ctx, 'system.diagnostics')
     const { body } = validateRequest(ctx, storeSchema)
     const id = await sendPing(body)
     return ctx.response.accepted({ ping: { id, state: 'created' } })
   }
 
   async show(ctx: HttpContext) {
+    authorize(ctx, 'system.diagnostics')
     const { params } = validateRequest(ctx, showSchema)
     return { ping: await getPing(params.id) }
   }

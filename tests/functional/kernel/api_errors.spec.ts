@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { systemPingJob } from '#kernel/index'
 import { countJobs, deleteAllJobs } from '#tests/helpers/jobs'
+import { createAccessToken, createUser } from '#tests/helpers/identity'
 
 /** The test HTTP server, for requests the API client cannot shape (raw bodies). */
 function serverUrl() {
@@ -17,6 +18,10 @@ function assertErrorContract(assert: any, body: any, code: string) {
 }
 
 test.group('REST API error contract', (group) => {
+  let token: string
+  group.setup(async () => {
+    token = await createAccessToken(await createUser({ systemRole: 'it_admin' }))
+  })
   group.each.setup(() => deleteAllJobs())
 
   test('unknown route: 404 ROUTE_NOT_FOUND', async ({ client, assert }) => {
@@ -62,7 +67,7 @@ test.group('REST API error contract', (group) => {
   })
 
   test('invalid and unknown fields: 422 VALIDATION_FAILED listing each field, nothing enqueued', async ({ client, assert }) => {
-    const response = await client.post('/api/v1/system/pings').json({ message: 42, holdMs: -1, colour: 'red' })
+    const response = await client.post('/api/v1/system/pings').bearerToken(token).json({ message: 42, holdMs: -1, colour: 'red' })
     response.assertStatus(422)
     assertErrorContract(assert, response.body(), 'VALIDATION_FAILED')
     const details = response.body().error.details as { location: string; field: string; rule: string }[]
@@ -78,14 +83,14 @@ test.group('REST API error contract', (group) => {
   })
 
   test('malformed id in the path: 422 VALIDATION_FAILED', async ({ client, assert }) => {
-    const response = await client.get('/api/v1/system/pings/not-a-uuid')
+    const response = await client.get('/api/v1/system/pings/not-a-uuid').bearerToken(token)
     response.assertStatus(422)
     assertErrorContract(assert, response.body(), 'VALIDATION_FAILED')
     assert.equal(response.body().error.details[0].location, 'params')
   })
 
   test('unknown resource: 404 with its own code', async ({ client, assert }) => {
-    const response = await client.get('/api/v1/system/pings/7d3f1b4e-8c2a-4f7e-9b1d-2a6c5e8f0a13')
+    const response = await client.get('/api/v1/system/pings/7d3f1b4e-8c2a-4f7e-9b1d-2a6c5e8f0a13').bearerToken(token)
     response.assertStatus(404)
     assertErrorContract(assert, response.body(), 'PING_NOT_FOUND')
   })
@@ -102,13 +107,26 @@ test.group('REST API: system pings', (group) => {
   group.each.setup(() => deleteAllJobs())
 
   test('POST /api/v1/system/pings enqueues a ping and answers 202 with its id', async ({ client, assert }) => {
-    const response = await client.post('/api/v1/system/pings').json({ message: 'hello' })
+    const token = await createAccessToken(await createUser({ systemRole: 'it_admin' }))
+    const response = await client.post('/api/v1/system/pings').bearerToken(token).json({ message: 'hello' })
     response.assertStatus(202)
     assert.equal(response.body().ping.state, 'created')
     assert.equal(await countJobs(systemPingJob.queue), 1)
 
-    const shown = await client.get(`/api/v1/system/pings/${response.body().ping.id}`)
+    const shown = await client.get(`/api/v1/system/pings/${response.body().ping.id}`).bearerToken(token)
     shown.assertStatus(200)
     assert.containsSubset(shown.body().ping, { id: response.body().ping.id, queue: 'system.ping', state: 'created' })
+  })
+
+  test('requires a token or key (401) and the system.diagnostics permission (403), enqueuing nothing', async ({ client, assert }) => {
+    const anonymous = await client.post('/api/v1/system/pings').json({})
+    anonymous.assertStatus(401)
+    assert.equal(anonymous.body().error.code, 'UNAUTHENTICATED')
+
+    const coderToken = await createAccessToken(await createUser({ role: 'coder' }))
+    const coder = await client.post('/api/v1/system/pings').bearerToken(coderToken).json({})
+    coder.assertStatus(403)
+    assert.equal(coder.body().error.code, 'FORBIDDEN')
+    assert.equal(await countJobs(systemPingJob.queue), 0)
   })
 })

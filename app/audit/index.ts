@@ -1,0 +1,7 @@
+/*
+| The audit module's public surface: record events, verify the chain, read
+| the log. Other modules record their own events through recordAuditEvent.
+*/
+export { recordAuditEvent } from '#audit/services/record_audit_event'
+export { verifyAuditChain, latestAuditVerification, type AuditChainVerification } from '#audit/services/verify_audit_chain'
+export { SYSTEM_ACTOR, type AuditActor, type AuditEventInput, type AuditOutcome } from '#audit/services/audit_event_input'

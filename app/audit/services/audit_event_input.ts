@@ -1,0 +1,26 @@
+/** Who did it: a console user, a personal access token's user, an integration key, or the system. */
+export interface AuditActor {
+  type: 'user' | 'token' | 'api_key' | 'system' | 'anonymous'
+  /** User id, token id or API key id, as text. */
+  id: string | null
+  /** Human-readable: an email, a key's prefix, `system`. Never PHI. */
+  label: string | null
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied'
+
+/** One thing that happened. Metadata must never contain PHI. */
+export interface AuditEventInput {
+  action: string
+  outcome: AuditOutcome
+  actor: AuditActor
+  clinicId?: number | null
+  resourceType?: string | null
+  resourceId?: string | number | null
+  ip?: string | null
+  userAgent?: string | null
+  requestId?: string | null
+  metadata?: Record<string, unknown>
+}
+
+export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null, label: 'system' }
