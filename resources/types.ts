@@ -7,6 +7,8 @@ export interface SharedProps {
     clinic: { id: number; name: string } | null
     clinics: { id: number; name: string }[]
   } | null
+  /** Field errors of the last form submission, by field name. */
+  errors: Record<string, string>
   flash: { success: string | null; error: string | null }
 }
 

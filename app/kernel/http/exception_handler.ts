@@ -2,6 +2,8 @@ import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { errors as httpErrors, ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { toErrorBody } from '#kernel/errors/error_body'
+import { AppError } from '#kernel/errors/app_error'
+import { ValidationError } from '#kernel/validation/validation_error'
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']
 
@@ -14,6 +16,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
 
   async handle(error: unknown, ctx: HttpContext) {
+    if (this.#isConsoleForm(ctx) && (error instanceof ValidationError || (error instanceof AppError && error.status < 500))) {
+      return this.#backToForm(error, ctx)
+    }
     if (!this.#wantsJson(ctx)) return super.handle(error, ctx)
 
     const rendered = toErrorBody(error)
@@ -44,6 +49,28 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     if (typeof status === 'number' && status < 500) return
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error))
     ctx.logger.error({ err: { name, message, stack } }, 'request failed')
+  }
+
+  /** A console page submitting a form (Inertia visit or plain form post). */
+  #isConsoleForm(ctx: HttpContext) {
+    return !ctx.request.url().startsWith('/api/') && ctx.request.method() !== 'GET' && 'session' in ctx
+  }
+
+  /**
+   * Console forms get their errors the Inertia way: field errors flashed as
+   * `inputErrorsBag` (the page's `errors` prop), other errors as a flash
+   * message, then a redirect back to the form. Nothing was changed.
+   */
+  #backToForm(error: ValidationError | AppError, ctx: HttpContext) {
+    if (error instanceof ValidationError) {
+      const fieldErrors: Record<string, string> = {}
+      for (const issue of error.issues) fieldErrors[issue.field || 'form'] ??= issue.message
+      ctx.session.flash('inputErrorsBag', fieldErrors)
+    } else {
+      ctx.session.flash('error', error.message)
+      ctx.session.flash('errorCode', error.code ?? 'ERROR')
+    }
+    return ctx.response.redirect().back()
   }
 
   #wantsJson(ctx: HttpContext) {

@@ -24,6 +24,7 @@ export default class InertiaMiddleware extends BaseInertiaMiddleware {
             clinics,
           }
         : null,
+      errors: this.getValidationErrors(ctx),
       flash: {
         success: (ctx.session?.flashMessages.get('success') as string | undefined) ?? null,
         error: (ctx.session?.flashMessages.get('error') as string | undefined) ?? null,
