@@ -6,8 +6,10 @@ import { ListLoader } from '@adonisjs/core/ace'
 import JobsWork from '#kernel/commands/jobs_work'
 import DbPrepare from '#kernel/commands/db_prepare'
 import AuditVerify from '#audit/commands/audit_verify'
+import AdminCreate from '#identity/commands/admin_create'
+import AdminResetPassword from '#identity/commands/admin_reset_password'
 
-const loader = new ListLoader([DbPrepare, JobsWork, AuditVerify])
+const loader = new ListLoader([DbPrepare, JobsWork, AuditVerify, AdminCreate, AdminResetPassword])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: Parameters<ListLoader<any>['getCommand']>[0]) => loader.getCommand(metaData)

@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
+import '#platform/routes/audit_routes'
 
 const HealthController = () => import('#platform/controllers/health_controller')
 const StatusPageController = () => import('#platform/controllers/status_page_controller')

@@ -7,12 +7,13 @@ const ACCEPTED_TYPES = ['json', 'application/fhir+json', 'multipart/form-data']
 
 /**
  * Rejects /api requests that carry a body in a content type the API does
- * not speak with 415, before the body is read. Requests without a body
- * (GET, DELETE without payload) pass through.
+ * not speak with 415, before the body is read. Requests without a body, or
+ * with an empty one (a bodyless POST action), pass through.
  */
 export default class ApiContentTypeMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    if (ctx.request.url().startsWith('/api/') && ctx.request.hasBody()) {
+    const emptyBody = ctx.request.header('content-length') === '0'
+    if (ctx.request.url().startsWith('/api/') && ctx.request.hasBody() && !emptyBody) {
       if (ctx.request.is(ACCEPTED_TYPES) === null) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json', 415, {
           accepted: ['application/json', 'application/fhir+json', 'multipart/form-data'],

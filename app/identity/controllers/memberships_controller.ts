@@ -1,0 +1,35 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { validateRequest } from '#kernel/index'
+import { authorize } from '#identity/policies/authorize'
+import { resolveAdminScope } from '#identity/services/resolve_admin_scope'
+import { addMembership } from '#identity/services/add_membership'
+import { changeMembershipRole } from '#identity/services/change_membership_role'
+import { removeMembership } from '#identity/services/remove_membership'
+import { addMembershipSchema, changeMembershipRoleSchema, membershipParamsSchema } from '#identity/validators/user_validators'
+
+/** Console: a user's roles in clinics (memberships.manage; a clinic admin only in their clinic). */
+export default class MembershipsController {
+  async store(ctx: HttpContext) {
+    authorize(ctx, 'memberships.manage')
+    const { params, body } = validateRequest(ctx, addMembershipSchema)
+    await addMembership(resolveAdminScope(ctx), params.id, body)
+    ctx.session.flash('success', 'Membership added')
+    return ctx.response.redirect().toPath(`/admin/users/${params.id}/edit`)
+  }
+
+  async update(ctx: HttpContext) {
+    authorize(ctx, 'memberships.manage')
+    const { params, body } = validateRequest(ctx, changeMembershipRoleSchema)
+    await changeMembershipRole(resolveAdminScope(ctx), params.id, params.membershipId, body.role)
+    ctx.session.flash('success', 'Role changed')
+    return ctx.response.redirect().toPath(`/admin/users/${params.id}/edit`)
+  }
+
+  async destroy(ctx: HttpContext) {
+    authorize(ctx, 'memberships.manage')
+    const { params } = validateRequest(ctx, membershipParamsSchema)
+    await removeMembership(resolveAdminScope(ctx), params.id, params.membershipId)
+    ctx.session.flash('success', 'Membership removed')
+    return ctx.response.redirect().toPath(`/admin/users/${params.id}/edit`)
+  }
+}
