@@ -3,5 +3,6 @@
 | them; add a module's jobs here when the module gains some.
 */
 import { jobRegistry, systemHeartbeatJob, systemPingJob } from '#kernel/index'
+import { verifyAuditChainJob } from '#audit/index'
 
-jobRegistry.register([systemPingJob, systemHeartbeatJob])
+jobRegistry.register([systemPingJob, systemHeartbeatJob, verifyAuditChainJob])

@@ -1,5 +1,5 @@
 import { Head } from '@inertiajs/react'
-import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { PublicLayout } from '~/layouts/public_layout'
 
 type CheckStatus = 'ok' | 'warning' | 'error'
@@ -28,10 +28,15 @@ export default function StatusPage({ readiness }: StatusPageProps) {
             {STATUS_LABELS[readiness.status]}
           </Badge>
         </Group>
-        <Text c="dimmed" size="sm">
-          Version <span data-testid="version">{readiness.version}</span> · checked{' '}
-          {new Date(readiness.checkedAt).toLocaleString()}
-        </Text>
+        <Group justify="space-between">
+          <Text c="dimmed" size="sm">
+            Version <span data-testid="version">{readiness.version}</span> · checked{' '}
+            {new Date(readiness.checkedAt).toLocaleString()}
+          </Text>
+          <Anchor href="/login" data-testid="open-console">
+            Sign in to the console
+          </Anchor>
+        </Group>
         <Card withBorder padding={0}>
           <Table striped verticalSpacing="sm" horizontalSpacing="md">
             <Table.Thead>
