@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { auditEventHash } from '#audit/services/audit_hash'
+import { auditEventHash, hashedFieldsOfRow } from '#audit/services/audit_hash'
 
 /**
  * Runs `change` on audit_events with the append-only trigger disabled, as
@@ -25,22 +25,7 @@ export async function auditRows(ids?: string[]) {
 
 /** The hash a stored row should have, recomputed from its columns and its prev_hash. */
 export function recomputeHash(row: Record<string, any>) {
-  return auditEventHash(row.prev_hash, {
-    id: String(row.id),
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    clinicId: row.clinic_id,
-    action: row.action,
-    resourceType: row.resource_type,
-    resourceId: row.resource_id,
-    outcome: row.outcome,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    requestId: row.request_id,
-    metadata: row.metadata,
-  })
+  return auditEventHash(row.prev_hash, hashedFieldsOfRow(row))
 }
 
 /** Puts back a row deleted behind the trigger's back, exactly as it was. */

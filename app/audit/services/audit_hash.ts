@@ -29,3 +29,23 @@ export function auditEventHash(prevHash: string | null, fields: HashedAuditField
   if (canonical === undefined) throw new Error('Audit event cannot be serialised')
   return createHash('sha256').update(canonical).digest('hex')
 }
+
+/** The hashed fields of a stored audit_events row, as they were when it was hashed. */
+export function hashedFieldsOfRow(row: Record<string, any>): HashedAuditFields {
+  return {
+    id: String(row.id),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    actorType: row.actor_type,
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    clinicId: row.clinic_id,
+    action: row.action,
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    outcome: row.outcome,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    requestId: row.request_id,
+    metadata: row.metadata ?? {},
+  }
+}

@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { DateTime } from 'luxon'
 import { z } from 'zod'
+import { hashedFieldsOfRow } from '#audit/services/audit_hash'
 
 /** A query parameter left empty in a form (`?actor=`) counts as absent. */
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
@@ -128,24 +129,8 @@ export function filteredAuditEvents(filters: AuditEventFilters, scope: AuditRead
 
 /** A database row of audit_events as an AuditEventView. */
 export function toAuditEventView(row: Record<string, any>): AuditEventView {
-  return {
-    id: String(row.id),
-    occurredAt: new Date(row.occurred_at).toISOString(),
-    actorType: row.actor_type,
-    actorId: row.actor_id,
-    actorLabel: row.actor_label,
-    clinicId: row.clinic_id,
-    action: row.action,
-    resourceType: row.resource_type,
-    resourceId: row.resource_id,
-    outcome: row.outcome,
-    ip: row.ip,
-    userAgent: row.user_agent,
-    requestId: row.request_id,
-    metadata: row.metadata ?? {},
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }
+  const fields = hashedFieldsOfRow(row)
+  return { ...fields, metadata: fields.metadata as AuditEventView['metadata'], prevHash: row.prev_hash, hash: row.hash }
 }
 
 /** Escapes LIKE wildcards so user input matches literally. */

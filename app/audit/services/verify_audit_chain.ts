@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { auditEventHash } from '#audit/services/audit_hash'
+import { auditEventHash, hashedFieldsOfRow } from '#audit/services/audit_hash'
 
 const PAGE_SIZE = 1_000
 
@@ -31,22 +31,7 @@ export async function verifyAuditChain(): Promise<AuditChainVerification> {
         broken = { id, message: `Event ${id} does not follow the event before it (an event is missing or was changed)` }
         break
       }
-      const expected = auditEventHash(prevHash, {
-        id,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        actorType: row.actor_type,
-        actorId: row.actor_id,
-        actorLabel: row.actor_label,
-        clinicId: row.clinic_id,
-        action: row.action,
-        resourceType: row.resource_type,
-        resourceId: row.resource_id,
-        outcome: row.outcome,
-        ip: row.ip,
-        userAgent: row.user_agent,
-        requestId: row.request_id,
-        metadata: row.metadata,
-      })
+      const expected = auditEventHash(prevHash, hashedFieldsOfRow(row))
       if (expected !== row.hash) {
         broken = { id, message: `Event ${id} was changed after it was recorded (its hash does not match its content)` }
         break
