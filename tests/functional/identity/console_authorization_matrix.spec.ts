@@ -12,6 +12,8 @@ import { countRows, loginAsAdmin, withTwoFactor } from '#tests/helpers/console'
 | Who may use which console route: every role in ROLES against every route
 | guarded by the consoleAuth middleware, with the expectation derived from
 | ROLE_PERMISSIONS (the REST counterpart is authorization_matrix.spec.ts).
+| Each request is sent twice: as a plain browser request and as an Inertia
+| visit (how the console itself navigates and submits forms).
 |
 | Add every new console route to CONSOLE_ROUTES: the first test fails while
 | a consoleAuth route is missing from it, and the second while a page or
@@ -20,9 +22,9 @@ import { countRows, loginAsAdmin, withTwoFactor } from '#tests/helpers/console'
 |
 | What a refusal looks like today:
 | - a page (GET) answers 403 with the HTML error page, never the page;
-| - a form (POST/PUT/DELETE) goes through the console's form-error path
-|   (app/kernel/http/exception_handler.ts): a redirect back to the form
-|   with the flash `errorCode` FORBIDDEN, and nothing changed.
+| - a form (POST/PUT/DELETE) takes the console's form-error path
+|   (app/kernel/http/exception_handler.ts): a redirect back to the page it
+|   was sent from, with the flash `errorCode` FORBIDDEN; nothing changed.
 */
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -76,7 +78,7 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { method: 'GET', pattern: '/admin/audit/export.csv', access: 'audit.export' },
 ]
 
-/** Pages and forms outside /api and /health that anyone may reach: before sign-in, its 2FA step, and sign-out. */
+/** Pages and forms outside /api and /health that anyone may reach: first run, sign-in, its 2FA step, sign-out. */
 export const PUBLIC_ROUTES = [
   'GET /',
   'GET /setup',
@@ -88,11 +90,19 @@ export const PUBLIC_ROUTES = [
   'POST /logout',
 ]
 
-/** The page a form is posted from: where a refused or invalid form sends the browser back to. */
+/** The page a form is sent from: where a refused or invalid form sends the browser back to. */
 const FORM_PAGE = '/dashboard'
+
+/** An id that exists nowhere: what every form of the matrix targets, so a permitted caller changes nothing. */
+const MISSING_ID = 999999
 
 /** Tables no request of the matrix may change. */
 const GUARDED_TABLES = ['users', 'clinics', 'memberships', 'api_keys', 'auth_access_tokens'] as const
+
+type Variant = 'browser' | 'inertia'
+
+/** Records pages show: a user and a clinic that exist, named so that a leak of them is easy to spot. */
+type Fixtures = { userId: number; userEmail: string; clinicId: number; clinicName: string }
 
 const routeKey = (method: string, pattern: string) => `${method} ${pattern}`
 const describe = (route: ConsoleRoute) => routeKey(route.method, route.pattern)
@@ -120,31 +130,63 @@ const registeredConsoleRoutes = () =>
 
 const routeExists = (route: ConsoleRoute) => registeredConsoleRoutes().includes(describe(route))
 
-/** A concrete URL for the route: ids that exist nowhere, so a permitted caller changes nothing. */
-const urlOf = (route: ConsoleRoute) => route.pattern.replace(/:(\w+)/g, '999999')
+/**
+ * A concrete URL for the route: pages show records that exist (a user and
+ * the clinic), forms target ids that exist nowhere.
+ */
+function urlOf(route: ConsoleRoute, fixtures?: Fixtures) {
+  return route.pattern.replace(/:\w+/g, () => {
+    if (route.method !== 'GET' || !fixtures) return String(MISSING_ID)
+    return String(route.pattern.startsWith('/admin/clinics/') ? fixtures.clinicId : fixtures.userId)
+  })
+}
 
 function mayUse(role: Role, access: Access) {
   return access === 'any' || ROLE_PERMISSIONS[role].includes(access)
 }
 
+/** The console's current asset version: Inertia visits must carry it, or a GET answers 409 (reload). */
+async function inertiaVersion(client: ApiClient): Promise<string> {
+  const probe = await client.get('/login').header('x-inertia', 'true').redirects(0)
+  return probe.header('x-inertia-version') ?? ''
+}
+
+/** How a request is sent: as a plain browser request, or as an Inertia visit of the given asset version. */
+type Sender = { variant: 'browser' } | { variant: 'inertia'; version: string }
+
+async function senders(client: ApiClient): Promise<Sender[]> {
+  return [{ variant: 'browser' }, { variant: 'inertia', version: await inertiaVersion(client) }]
+}
+
 /**
- * Builds the route's request, as the console sends it: pages are plain
- * GETs, forms carry a body no schema accepts and come from FORM_PAGE.
+ * The route's request, as the console sends it: pages are GETs, forms
+ * come from FORM_PAGE with a body no schema accepts. An Inertia visit
+ * carries the X-Inertia headers.
  */
-function build(client: ApiClient, route: ConsoleRoute): ApiRequest {
-  const url = urlOf(route)
-  switch (route.method) {
-    case 'GET':
-      return client.get(url).redirects(0)
-    case 'POST':
-      return client.post(url).header('referer', FORM_PAGE).json({ matrixProbe: true }).redirects(0)
-    case 'PUT':
-      return client.put(url).header('referer', FORM_PAGE).json({ matrixProbe: true }).redirects(0)
-    case 'PATCH':
-      return client.patch(url).header('referer', FORM_PAGE).json({ matrixProbe: true }).redirects(0)
-    case 'DELETE':
-      return client.delete(url).header('referer', FORM_PAGE).redirects(0)
-  }
+function build(client: ApiClient, route: ConsoleRoute, sender: Sender, fixtures?: Fixtures): ApiRequest {
+  const url = urlOf(route, fixtures)
+  const request = (() => {
+    switch (route.method) {
+      case 'GET':
+        return client.get(url)
+      case 'POST':
+        return client.post(url).json({ matrixProbe: true })
+      case 'PUT':
+        return client.put(url).json({ matrixProbe: true })
+      case 'PATCH':
+        return client.patch(url).json({ matrixProbe: true })
+      case 'DELETE':
+        return client.delete(url)
+    }
+  })().redirects(0)
+  if (route.method !== 'GET') request.header('referer', FORM_PAGE)
+  if (sender.variant === 'inertia') request.header('x-inertia', 'true').header('x-inertia-version', sender.version)
+  return request
+}
+
+/** Inertia turns a redirect after PUT/PATCH/DELETE into a 303, so the browser follows it with a GET. */
+function redirectStatus(route: ConsoleRoute, variant: Variant) {
+  return variant === 'inertia' && ['PUT', 'PATCH', 'DELETE'].includes(route.method) ? 303 : 302
 }
 
 const isRedirect = (status: number) => status >= 300 && status < 400
@@ -160,36 +202,38 @@ function flash(response: ApiResponse): Record<string, unknown> {
 }
 
 function summary(response: ApiResponse) {
-  const status = response.status()
   const location = response.header('location')
   const flashed = flash(response)
-  return `${status}${location ? ` → ${location}` : ''}${Object.keys(flashed).length ? ` flash ${JSON.stringify(flashed)}` : ''}`
+  return `${response.status()}${location ? ` → ${location}` : ''}${Object.keys(flashed).length ? ` flash ${JSON.stringify(flashed)}` : ''}`
 }
 
-/** Why a permitted request's answer is wrong, or null when it is a use of the route that changed nothing. */
-function allowedMismatch(route: ConsoleRoute, response: ApiResponse): string | null {
+/** Why a permitted request's answer is wrong, or null when it used the route and changed nothing. */
+function allowedMismatch(route: ConsoleRoute, variant: Variant, response: ApiResponse): string | null {
   const status = response.status()
   const location = response.header('location') ?? ''
+  if (route.method === 'GET') return status === 200 ? null : `expected 200, got ${summary(response)}`
   const flashed = flash(response)
   if (status === 401 || status === 403 || status >= 500) return `expected allowed, got ${summary(response)}`
   if (isRedirect(status) && isSignInRedirect(location)) return `expected allowed, sent to sign in: ${summary(response)}`
-  if (route.method !== 'GET') {
-    if (flashed.errorCode === 'FORBIDDEN' || flashed.errorCode === 'UNAUTHENTICATED') return `expected allowed, got ${summary(response)}`
-    if (flashed.success !== undefined) return `the probe must change nothing, but it succeeded: ${summary(response)}`
-  }
+  if (flashed.errorCode === 'FORBIDDEN' || flashed.errorCode === 'UNAUTHENTICATED') return `expected allowed, got ${summary(response)}`
+  if (flashed.success !== undefined) return `the probe must change nothing, but it succeeded: ${summary(response)}`
+  if (status !== redirectStatus(route, variant) || location !== FORM_PAGE) return `expected a redirect back to ${FORM_PAGE} with the form's errors, got ${summary(response)}`
   return null
 }
 
-/** Why a refused request's answer is wrong, or null when it is exactly today's refusal. */
-function deniedMismatch(route: ConsoleRoute, response: ApiResponse): string | null {
+/** Why a refused request's answer is wrong, or null when it is exactly today's refusal and shows nothing. */
+function deniedMismatch(route: ConsoleRoute, variant: Variant, response: ApiResponse, fixtures: Fixtures): string | null {
   if (route.method === 'GET') {
     if (response.status() !== 403) return `expected 403, got ${summary(response)}`
-    if (response.text().includes('data-page=')) return 'the 403 answer carries an Inertia page'
+    const text = response.text()
+    if (text.includes('data-page=') || response.header('x-inertia')) return 'the 403 answer carries an Inertia page'
+    if (text.includes(fixtures.userEmail) || text.includes(fixtures.clinicName)) return 'the 403 answer shows the records behind the page'
     return null
   }
   const flashed = flash(response)
-  if (response.status() !== 302 || response.header('location') !== FORM_PAGE || flashed.errorCode !== 'FORBIDDEN') {
-    return `expected 302 back to ${FORM_PAGE} with flash errorCode FORBIDDEN, got ${summary(response)}`
+  const status = redirectStatus(route, variant)
+  if (response.status() !== status || response.header('location') !== FORM_PAGE || flashed.errorCode !== 'FORBIDDEN') {
+    return `expected ${status} back to ${FORM_PAGE} with flash errorCode FORBIDDEN, got ${summary(response)}`
   }
   if (flashed.success !== undefined) return `refused, but flashed success: ${summary(response)}`
   return null
@@ -217,17 +261,13 @@ test.group('Console authorization matrix: the table covers the console', () => {
     const unguarded = registeredPageRoutes()
       .filter((route) => !route.consoleAuth && !PUBLIC_ROUTES.includes(route.key))
       .map((route) => route.key)
-    assert.deepEqual(unguarded, [], 'guard these routes with middleware.consoleAuth() (or list them in PUBLIC_ROUTES if anyone may use them)')
+    assert.deepEqual(unguarded, [], 'guard these routes with middleware.consoleAuth(), or list them in PUBLIC_ROUTES if anyone may use them')
   })
 
-  test('every matrix route exists with consoleAuth, is listed once, and names a known permission', ({ assert }) => {
+  test('every matrix route is registered with consoleAuth, listed once, and names a granted permission', ({ assert }) => {
     const keys = CONSOLE_ROUTES.map(describe)
     assert.equal(new Set(keys).size, keys.length)
-    assert.deepEqual(
-      CONSOLE_ROUTES.filter((route) => !routeExists(route)).map(describe),
-      [],
-      'these matrix routes are not registered with consoleAuth'
-    )
+    assert.deepEqual(CONSOLE_ROUTES.filter((route) => !routeExists(route)).map(describe), [], 'not registered with consoleAuth')
     for (const route of CONSOLE_ROUTES) {
       if (route.access === 'any') continue
       assert.isTrue(
@@ -240,17 +280,21 @@ test.group('Console authorization matrix: the table covers the console', () => {
 
 test.group('Console authorization matrix: roles × console routes', (group) => {
   const sessions = new Map<Role, { user: User; clinicId?: number }>()
+  let fixtures: Fixtures
 
   group.setup(async () => {
-    const clinic = await createClinic()
-    const needsTwoFactor = (user: User, role: Role) => (ROLES_REQUIRING_2FA.includes(role) ? withTwoFactor(user) : user)
+    const clinic = await createClinic({ name: `Matrix clinic ${Date.now().toString(36)}` })
+    const target = await createUser({ role: 'front_desk', clinic, email: `matrix-target-${Date.now().toString(36)}@clinic.test` })
+    fixtures = { userId: target.id, userEmail: target.email, clinicId: clinic.id, clinicName: clinic.name }
+
+    const twoFactorIfRequired = (user: User, role: Role) => (ROLES_REQUIRING_2FA.includes(role) ? withTwoFactor(user) : user)
     for (const role of SYSTEM_ROLES) {
       const user = await createUser({ systemRole: role as SystemRole })
-      sessions.set(role, { user: await needsTwoFactor(user, role) })
+      sessions.set(role, { user: await twoFactorIfRequired(user, role) })
     }
     for (const role of CLINIC_ROLES) {
       const user = await createUser({ role: role as ClinicRole, clinic })
-      sessions.set(role, { user: await needsTwoFactor(user, role), clinicId: clinic.id })
+      sessions.set(role, { user: await twoFactorIfRequired(user, role), clinicId: clinic.id })
     }
   })
 
@@ -260,10 +304,13 @@ test.group('Console authorization matrix: roles × console routes', (group) => {
       const { user, clinicId } = sessions.get(role)!
       const before = await snapshot()
       const mismatches: string[] = []
-      for (const route of CONSOLE_ROUTES.filter(routeExists)) {
-        const response = await loginAsAdmin(build(client, route), user, { clinicId })
-        const mismatch = mayUse(role, route.access) ? allowedMismatch(route, response) : deniedMismatch(route, response)
-        if (mismatch) mismatches.push(`${describe(route)}: ${mismatch}`)
+      for (const sender of await senders(client)) {
+        const variant = sender.variant
+        for (const route of CONSOLE_ROUTES.filter(routeExists)) {
+          const response = await loginAsAdmin(build(client, route, sender, fixtures), user, { clinicId })
+          const mismatch = mayUse(role, route.access) ? allowedMismatch(route, variant, response) : deniedMismatch(route, variant, response, fixtures)
+          if (mismatch) mismatches.push(`${variant} ${describe(route)}: ${mismatch}`)
+        }
       }
       assert.deepEqual(mismatches, [])
       const after = await snapshot()
@@ -276,18 +323,20 @@ test.group('Console authorization matrix: roles × console routes', (group) => {
 test.group('Console authorization matrix: requests without a session', () => {
   test('every page redirects to /login', async ({ client, assert }) => {
     const mismatches: string[] = []
-    for (const route of CONSOLE_ROUTES.filter((entry) => entry.method === 'GET' && routeExists(entry))) {
-      const response = await build(client, route)
-      if (response.status() !== 302 || response.header('location') !== '/login') mismatches.push(`${describe(route)}: got ${summary(response)}`)
+    for (const sender of await senders(client)) {
+      for (const route of CONSOLE_ROUTES.filter((entry) => entry.method === 'GET' && routeExists(entry))) {
+        const response = await build(client, route, sender)
+        if (response.status() !== 302 || response.header('location') !== '/login') mismatches.push(`${sender.variant} ${describe(route)}: got ${summary(response)}`)
+      }
     }
     assert.deepEqual(mismatches, [])
   })
 
-  test('every form goes back to its page with flash errorCode UNAUTHENTICATED, and nothing changed', async ({ client, assert }) => {
+  test('every form goes back to its page with flash errorCode UNAUTHENTICATED, nothing changed', async ({ client, assert }) => {
     const before = await snapshot()
     const mismatches: string[] = []
     for (const route of CONSOLE_ROUTES.filter((entry) => entry.method !== 'GET' && routeExists(entry))) {
-      const response = await build(client, route).withCsrfToken()
+      const response = await build(client, route, { variant: 'browser' }).withCsrfToken()
       if (response.status() !== 302 || response.header('location') !== FORM_PAGE || flash(response).errorCode !== 'UNAUTHENTICATED') {
         mismatches.push(`${describe(route)}: got ${summary(response)}`)
       }
@@ -296,13 +345,16 @@ test.group('Console authorization matrix: requests without a session', () => {
     assert.deepEqual((await snapshot()).counts, before.counts)
   })
 
-  test('an Inertia visit to any route, page or form, redirects to /login', async ({ client, assert }) => {
+  test('an Inertia form submission is redirected to /login, nothing changed', async ({ client, assert }) => {
+    const before = await snapshot()
     const mismatches: string[] = []
-    for (const route of CONSOLE_ROUTES.filter(routeExists)) {
-      const request = build(client, route).header('x-inertia', 'true')
-      const response = await (route.method === 'GET' ? request : request.withCsrfToken())
-      if (!isRedirect(response.status()) || response.header('location') !== '/login') mismatches.push(`${describe(route)}: got ${summary(response)}`)
+    const version = await inertiaVersion(client)
+    for (const route of CONSOLE_ROUTES.filter((entry) => entry.method !== 'GET' && routeExists(entry))) {
+      const response = await build(client, route, { variant: 'inertia', version }).withCsrfToken()
+      const status = redirectStatus(route, 'inertia')
+      if (response.status() !== status || response.header('location') !== '/login') mismatches.push(`${describe(route)}: expected ${status} → /login, got ${summary(response)}`)
     }
     assert.deepEqual(mismatches, [])
+    assert.deepEqual((await snapshot()).counts, before.counts)
   })
 })
