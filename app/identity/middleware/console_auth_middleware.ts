@@ -6,6 +6,7 @@ import { AppError } from '#kernel/index'
 import { resolveUserAccess } from '#identity/services/resolve_user_access'
 import { requiresTwoFactor } from '#identity/services/two_factor_policy'
 import { SESSION_KEYS } from '#identity/services/session_keys'
+import { requestMeta, userActor } from '#identity/services/request_meta'
 import type User from '#identity/models/user'
 
 /** Routes a signed-in admin without 2FA may still use: to set it up, or to leave. */
@@ -34,12 +35,10 @@ export default class ConsoleAuthMiddleware {
       await recordAuditEvent({
         action: 'auth.logout',
         outcome: 'success',
-        actor: { type: 'user', id: String(user.id), label: user.email },
+        actor: userActor(user),
         resourceType: 'user',
         resourceId: user.id,
-        ip: ctx.request.ip(),
-        userAgent: ctx.request.header('user-agent') ?? null,
-        requestId: ctx.request.id() ?? null,
+        ...requestMeta(ctx),
         metadata: { reason: 'idle_timeout' },
       })
       await guard.logout()
@@ -60,7 +59,7 @@ export default class ConsoleAuthMiddleware {
       clinicId: access.clinicId,
       role: access.role,
       permissions: access.permissions,
-      audit: { type: 'user', id: String(user.id), label: user.email },
+      audit: userActor(user),
     }
 
     if (!user.totpEnabledAt && (await requiresTwoFactor(user)) && !TWO_FACTOR_SETUP_ROUTES.includes(ctx.request.url())) {

@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import { recordAuditEvent } from '#audit/index'
 import { AppError } from '#kernel/index'
 import Membership from '#identity/models/membership'
 import type { ClinicRole } from '#identity/roles'
@@ -7,6 +6,7 @@ import { assertMayChangeUser, isUniqueViolation, type AdminScope } from '#identi
 import { findUserInScope } from '#identity/services/get_user'
 import { findMembershipClinic } from '#identity/services/create_user'
 import { serializeMembership, type MembershipRecord } from '#identity/services/serialize_admin_records'
+import { insertMembership } from '#identity/services/insert_membership'
 
 /**
  * Gives a user a role in a clinic: any clinic for system admins, only the
@@ -23,19 +23,7 @@ export async function addMembership(scope: AdminScope, userId: number, input: { 
       const existing = await Membership.query({ client: trx }).where('user_id', user.id).where('clinic_id', clinic.id).first()
       if (existing) throw duplicateMembership()
 
-      const membership = await Membership.create({ userId: user.id, clinicId: clinic.id, role: input.role }, { client: trx })
-      await recordAuditEvent(
-        {
-          ...scope.audit,
-          clinicId: clinic.id,
-          action: 'membership.create',
-          outcome: 'success',
-          resourceType: 'membership',
-          resourceId: membership.id,
-          metadata: { userId: user.id, clinicId: clinic.id, role: membership.role },
-        },
-        { trx }
-      )
+      const membership = await insertMembership(scope, user, clinic, input.role, trx)
       membership.$setRelated('clinic', clinic)
       return serializeMembership(membership)
     })

@@ -4,7 +4,6 @@ import { recordAuditEvent } from '#audit/index'
 import { AppError, clock } from '#kernel/index'
 import User from '#identity/models/user'
 import Clinic from '#identity/models/clinic'
-import Membership from '#identity/models/membership'
 import type { ClinicRole, SystemRole } from '#identity/roles'
 import { validatePassword } from '#identity/services/validate_password'
 import {
@@ -15,6 +14,7 @@ import {
 } from '#identity/services/resolve_admin_scope'
 import { loadVisibleMemberships } from '#identity/services/get_user'
 import { serializeUser, type UserRecord } from '#identity/services/serialize_admin_records'
+import { insertMembership } from '#identity/services/insert_membership'
 
 export type CreateUserInput = {
   email: string
@@ -69,21 +69,7 @@ export async function createUser(scope: AdminScope, input: CreateUserInput): Pro
         { trx }
       )
 
-      if (clinic && input.membership) {
-        const membership = await Membership.create({ userId: user.id, clinicId: clinic.id, role: input.membership.role }, { client: trx })
-        await recordAuditEvent(
-          {
-            ...scope.audit,
-            clinicId: clinic.id,
-            action: 'membership.create',
-            outcome: 'success',
-            resourceType: 'membership',
-            resourceId: membership.id,
-            metadata: { userId: user.id, clinicId: clinic.id, role: membership.role },
-          },
-          { trx }
-        )
-      }
+      if (clinic && input.membership) await insertMembership(scope, user, clinic, input.membership.role, trx)
       return serializeUser(user, await loadVisibleMemberships(scope, user, trx))
     })
   } catch (error) {
