@@ -35,6 +35,8 @@ export default defineConfig({
       { name: 'unit', files: ['tests/unit/**/*.spec.ts'], timeout: 10_000 },
       { name: 'functional', files: ['tests/functional/**/*.spec.ts'], timeout: 60_000 },
       { name: 'browser', files: ['tests/browser/**/*.spec.ts'], timeout: 60_000 },
+      /* Spawns the real appliance in embedded mode: boots take seconds each. */
+      { name: 'embedded', files: ['tests/embedded/**/*.spec.ts'], timeout: 180_000 },
     ],
     forceExit: false,
   },

@@ -4,6 +4,7 @@
 */
 import 'reflect-metadata'
 import { Ignitor } from '@adonisjs/core'
+import type { ApplicationService } from '@adonisjs/core/types'
 
 const APP_ROOT = new URL('../', import.meta.url)
 
@@ -14,13 +15,27 @@ const IMPORTER = (filePath: string) => {
   return import(filePath)
 }
 
+export interface IgnitorOptions {
+  /** Runs on the app before it boots (e.g. embedded-mode hooks). */
+  configure?: (app: ApplicationService) => void
+  /** Runs after the app has terminated on SIGTERM or SIGINT (e.g. close the embedded database). */
+  afterTerminate?: () => Promise<void>
+}
+
 /** An Ignitor whose app validates env at boot and terminates on SIGTERM or SIGINT. */
-export function createIgnitor() {
+export function createIgnitor(options: IgnitorOptions = {}) {
   return new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
     app.booting(async () => {
       await import('#start/env')
     })
-    app.listen('SIGTERM', () => app.terminate())
-    app.listen('SIGINT', () => app.terminate())
+    options.configure?.(app)
+    /* One termination, however many signals arrive (a terminal sends SIGINT to the whole group). */
+    let terminating: Promise<void> | undefined
+    const terminate = () => {
+      terminating ??= app.terminate().then(() => options.afterTerminate?.())
+      return terminating
+    }
+    app.listen('SIGTERM', terminate)
+    app.listen('SIGINT', terminate)
   })
 }

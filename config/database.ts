@@ -1,5 +1,5 @@
 import { defineConfig } from '@adonisjs/lucid'
-import { databaseUrl } from '#kernel/database/database_url'
+import { databaseMode, databaseUrl } from '#kernel/database/database_url'
 
 const dbConfig = defineConfig({
   connection: 'postgres',
@@ -7,7 +7,11 @@ const dbConfig = defineConfig({
     postgres: {
       client: 'pg',
       connection: { connectionString: databaseUrl() },
-      pool: { min: 0, max: 10 },
+      /*
+      | Embedded mode: the embedded PostgreSQL is correct with one connection
+      | only, so the pool holds exactly one, kept open (pg-boss shares it).
+      */
+      pool: databaseMode() === 'embedded' ? { min: 0, max: 1, idleTimeoutMillis: 24 * 3600 * 1000 } : { min: 0, max: 10 },
       migrations: {
         naturalSort: true,
         /* One folder per module, in the order of ARCHITECTURE.md's module table. */

@@ -2,6 +2,8 @@
 # Idempotent setup shared by the README's two commands.
 #
 #   scripts/setup.sh            dependencies, .env, database, pgvector, migrations, console assets
+#                               (embedded mode, DATABASE_URL unset: no database steps, the
+#                               appliance creates and migrates its own database when it starts)
 #   scripts/setup.sh --tests    dependencies, .env, pgvector, console assets, Chromium for browser tests
 #                               (tests create their own database per run)
 #
@@ -34,24 +36,33 @@ if [ ! -f .env ]; then
   sed "s|^APP_KEY=.*|APP_KEY=${app_key}|" .env.example > .env
 fi
 
+# Embedded mode when DATABASE_URL is set neither in the environment nor in .env.
+database_url="${DATABASE_URL:-$(grep -E '^DATABASE_URL=' .env | tail -n 1 | cut -d= -f2- || true)}"
+embedded=false
+[ -z "$database_url" ] && [ "$for_tests" = false ] && embedded=true
+
 # 3. Database: reachable, created, pgvector available (built from Debian's
 #    source package when missing on a local Debian server and we are root).
-prepare_database() { node ace db:prepare; }
-status=0
-prepare_database || status=$?
-if [ "$status" -eq 3 ]; then
-  if [ "$(id -u)" -eq 0 ] && [ -d /usr/lib/postgresql ] && [ -f /etc/debian_version ]; then
-    say "pgvector is missing: building it for the local PostgreSQL server"
-    scripts/install_pgvector.sh
-    status=0
-    prepare_database || status=$?
-  fi
+#    Skipped in embedded mode.
+# Tests without DATABASE_URL use the local server (bin/test.ts does too).
+prepare_database() { DATABASE_URL="${database_url:-postgres://postgres@127.0.0.1:5432/clinibox}" node ace db:prepare; }
+if [ "$embedded" = false ]; then
+  status=0
+  prepare_database || status=$?
   if [ "$status" -eq 3 ]; then
-    fail "The PostgreSQL server lacks pgvector. Install it on the database server (Debian/Ubuntu: the postgresql-<major>-pgvector package, or scripts/install_pgvector.sh as root on Debian 12; other systems: https://github.com/pgvector/pgvector#installation), then run this command again."
+    if [ "$(id -u)" -eq 0 ] && [ -d /usr/lib/postgresql ] && [ -f /etc/debian_version ]; then
+      say "pgvector is missing: building it for the local PostgreSQL server"
+      scripts/install_pgvector.sh
+      status=0
+      prepare_database || status=$?
+    fi
+    if [ "$status" -eq 3 ]; then
+      fail "The PostgreSQL server lacks pgvector. Install it on the database server (Debian/Ubuntu: the postgresql-<major>-pgvector package, or scripts/install_pgvector.sh as root on Debian 12; other systems: https://github.com/pgvector/pgvector#installation), then run this command again."
+    fi
   fi
+  [ "$status" -eq 2 ] && fail "PostgreSQL is not reachable. Start it, or set DATABASE_URL in .env to a PostgreSQL 15+ server with pgvector."
+  [ "$status" -ne 0 ] && fail "Database preparation failed (see above)."
 fi
-[ "$status" -eq 2 ] && fail "PostgreSQL is not reachable. Start it, or set DATABASE_URL in .env to a PostgreSQL 15+ server with pgvector."
-[ "$status" -ne 0 ] && fail "Database preparation failed (see above)."
 
 # Console assets, rebuilt when the console's sources changed.
 build_console() {
@@ -80,9 +91,13 @@ fi
 # 4. Folders the appliance writes to (defaults; a configured STORAGE_PATH must exist).
 mkdir -p storage models
 
-# 5. Schema.
-say "running migrations"
-node ace migration:run --force
+# 5. Schema (embedded mode: the appliance migrates itself when it starts).
+if [ "$embedded" = true ]; then
+  say "DATABASE_URL is not set: embedded mode (database under storage/, migrated at start)"
+else
+  say "running migrations"
+  node ace migration:run --force
+fi
 
 # 6. The web console.
 build_console

@@ -8,8 +8,10 @@ import DbPrepare from '#kernel/commands/db_prepare'
 import AuditVerify from '#audit/commands/audit_verify'
 import AdminCreate from '#identity/commands/admin_create'
 import AdminResetPassword from '#identity/commands/admin_reset_password'
+import TokensCreate from '#identity/commands/tokens_create'
+import DbExport from '#kernel/commands/db_export'
 
-const loader = new ListLoader([DbPrepare, JobsWork, AuditVerify, AdminCreate, AdminResetPassword])
+const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: Parameters<ListLoader<any>['getCommand']>[0]) => loader.getCommand(metaData)

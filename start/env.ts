@@ -12,8 +12,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
 
   /*
-  | PostgreSQL (with pgvector) connection. When unset, the local server at
-  | postgres://postgres@127.0.0.1:5432/clinibox is used.
+  | PostgreSQL (with pgvector) connection. When unset, the appliance runs in
+  | embedded mode: its own PostgreSQL (PGlite) inside the process.
   */
   DATABASE_URL: (key: string, value?: string) => {
     if (!value) return undefined
@@ -29,4 +29,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Folders for uploaded files and for admin-installed AI models. */
   STORAGE_PATH: Env.schema.string.optional(),
   MODELS_PATH: Env.schema.string.optional(),
+
+  /* Embedded mode only: the database folder. Default: <STORAGE_PATH>/pgdata. */
+  EMBEDDED_DATA_PATH: Env.schema.string.optional(),
 })

@@ -6,7 +6,7 @@ export { ValidationError, type ValidationIssue } from '#kernel/validation/valida
 export { validateRequest } from '#kernel/validation/validate_request'
 export { clock } from '#kernel/clock'
 export { appVersion } from '#kernel/app_version'
-export { databaseUrl } from '#kernel/database/database_url'
+export { databaseUrl, databaseMode, type DatabaseMode } from '#kernel/database/database_url'
 export { defineJob, deadLetterQueueOf, type JobDefinition, type JobContext } from '#kernel/jobs/job_definition'
 export { jobRegistry } from '#kernel/jobs/job_registry'
 export { JobQueue, type DispatchOptions, type JobSummary } from '#kernel/jobs/job_queue'

@@ -14,7 +14,11 @@ export default class DbPrepare extends BaseCommand {
   static options: CommandOptions = { startApp: false }
 
   async run() {
-    const { databaseUrl } = await import('#kernel/database/database_url')
+    const { databaseMode, databaseUrl } = await import('#kernel/database/database_url')
+    if (databaseMode() === 'embedded') {
+      this.logger.info('DATABASE_URL is not set: embedded mode, the appliance creates and migrates its own database')
+      return
+    }
     const { prepareDatabase, DatabaseUnreachableError, PgvectorMissingError } = await import('#kernel/database/prepare_database')
     try {
       const prepared = await prepareDatabase(databaseUrl())

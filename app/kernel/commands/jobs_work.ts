@@ -14,6 +14,13 @@ export default class JobsWork extends BaseCommand {
   declare shutdownTimeout: number
 
   async run() {
+    const { databaseMode } = await import('#kernel/database/database_url')
+    if (databaseMode() === 'embedded') {
+      this.logger.error('Embedded mode (DATABASE_URL unset) runs the job worker inside the appliance (npm start); set DATABASE_URL to run a separate worker.')
+      this.exitCode = 1
+      await this.terminate()
+      return
+    }
     const { JobQueue, Worker, jobRegistry } = await import('#kernel/index')
     const queue = await this.app.container.make(JobQueue)
     const logger = await this.app.container.make('logger')

@@ -1,4 +1,4 @@
-import { PgBoss, fromKnex, type Queue, type SendOptions } from 'pg-boss'
+import { PgBoss, fromKnex, type Db, type Queue, type SendOptions } from 'pg-boss'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { z } from 'zod'
 import { deadLetterQueueOf, type JobDefinition } from '#kernel/jobs/job_definition'
@@ -25,6 +25,12 @@ export interface JobQueueOptions {
   connectionString: string
   /** Size of pg-boss's own connection pool. */
   maxConnections: number
+  /**
+   * Run every pg-boss query through this database instead of a pool of its
+   * own (embedded mode: Lucid's one connection, via `fromKnex`). pg-boss then
+   * polls; it cannot LISTEN.
+   */
+  db?: Db
   /** Receives pg-boss's background errors (they carry no payloads). */
   onError: (error: Error) => void
 }
@@ -60,13 +66,14 @@ export class JobQueue {
   }
 
   async #createBoss(role: JobQueueRole) {
-    const boss = new PgBoss({
-      connectionString: this.#options.connectionString,
-      max: this.#options.maxConnections,
-      application_name: `clinibox-${role}`,
-      supervise: role === 'worker',
-      schedule: role === 'worker',
-    })
+    const connection = this.#options.db
+      ? { db: this.#options.db }
+      : {
+          connectionString: this.#options.connectionString,
+          max: this.#options.maxConnections,
+          application_name: `clinibox-${role}`,
+        }
+    const boss = new PgBoss({ ...connection, supervise: role === 'worker', schedule: role === 'worker' })
     // pg-boss reports background errors as events; without a listener Node throws.
     boss.on('error', (error) => this.#options.onError(error))
     await boss.start()

@@ -1,4 +1,5 @@
 import os from 'node:os'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Job, JobResult } from 'pg-boss'
 import type { Logger } from '@adonisjs/core/logger'
 import type { JobDefinition } from '#kernel/jobs/job_definition'
@@ -105,6 +106,8 @@ export class Worker {
     const results: JobResult[] = []
     for (const job of jobs) {
       results.push(await this.#runOne(definition, job))
+      /* Let waiting requests run between jobs (in embedded mode they share this process and its one connection). */
+      await yieldToEventLoop()
     }
     return results
   }

@@ -1,6 +1,6 @@
 import { HealthChecks } from '@adonisjs/core/health'
 import storageConfig from '#config/storage'
-import { appVersion } from '#kernel/index'
+import { appVersion, databaseMode, type DatabaseMode } from '#kernel/index'
 import { DatabaseCheck } from '#platform/health/database_check'
 import { PgvectorCheck } from '#platform/health/pgvector_check'
 import { WorkerCheck } from '#platform/health/worker_check'
@@ -13,6 +13,8 @@ export type Readiness = {
   /** `error` when any check failed; then the endpoint answers 503. */
   status: CheckStatus
   version: string
+  /** `embedded`: PGlite inside the appliance process; `server`: the PostgreSQL server of DATABASE_URL. */
+  mode: DatabaseMode
   checkedAt: string
   checks: Record<string, { status: CheckStatus; message: string; meta: Record<string, string | number | boolean | null> }>
 }
@@ -49,6 +51,7 @@ async function runChecks(): Promise<Readiness> {
   return {
     status: report.status,
     version: appVersion,
+    mode: databaseMode(),
     checkedAt: report.finishedAt.toISOString(),
     checks,
   }

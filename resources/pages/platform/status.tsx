@@ -8,6 +8,7 @@ interface StatusPageProps {
   readiness: {
     status: CheckStatus
     version: string
+    mode: 'embedded' | 'server'
     checkedAt: string
     checks: Record<string, { status: CheckStatus; message: string }>
   }
@@ -30,7 +31,8 @@ export default function StatusPage({ readiness }: StatusPageProps) {
         </Group>
         <Group justify="space-between">
           <Text c="dimmed" size="sm">
-            Version <span data-testid="version">{readiness.version}</span> · checked{' '}
+            Version <span data-testid="version">{readiness.version}</span> ·{' '}
+            database <span data-testid="mode">{readiness.mode}</span> · checked{' '}
             {new Date(readiness.checkedAt).toLocaleString()}
           </Text>
           <Anchor href="/login" data-testid="open-console">

@@ -16,6 +16,7 @@ test.group('Status page', (group) => {
     await page.assertTitle('Status · Clinibox')
     await page.assertTextContains('h2', 'System status')
     await page.assertTextContains('[data-testid="version"]', appVersion)
+    await page.assertTextContains('[data-testid="mode"]', 'server')
     // Badges are upper-cased by CSS; compare the text itself.
     assert.equal(await page.locator('[data-testid="overall-status"]').textContent(), 'Ready')
     for (const check of ['database', 'pgvector', 'worker', 'storage', 'models']) {

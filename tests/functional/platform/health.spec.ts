@@ -24,6 +24,7 @@ test.group('GET /health/ready', (group) => {
     response.assertStatus(200)
     assert.equal(response.body().status, 'ok')
     assert.equal(response.body().version, appVersion)
+    assert.equal(response.body().mode, 'server')
     assert.sameMembers(Object.keys(response.body().checks), ['database', 'pgvector', 'worker', 'storage', 'models'])
     for (const [name, check] of Object.entries<{ status: string }>(response.body().checks)) {
       assert.equal(check.status, 'ok', `${name} should be ok`)
