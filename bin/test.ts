@@ -14,7 +14,8 @@ import { createTestDatabase, dropTestDatabase } from '../tests/helpers/test_data
 import { createIgnitor } from './ignitor.js'
 
 process.env.NODE_ENV = 'test'
-const testDatabase = await createTestDatabase(process.env.DATABASE_URL)
+// An empty DATABASE_URL (as .env.example ships it) means the local server.
+const testDatabase = await createTestDatabase(process.env.DATABASE_URL || undefined)
 process.env.DATABASE_URL = testDatabase.url
 const storagePath = mkdtempSync(join(tmpdir(), 'clinibox-test-storage-'))
 process.env.STORAGE_PATH = storagePath
