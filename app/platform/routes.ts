@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { consolePages, middleware } from '#start/kernel'
 import '#platform/routes/audit_routes'
 
 const HealthController = () => import('#platform/controllers/health_controller')
@@ -8,7 +8,7 @@ const SystemPingsController = () => import('#platform/controllers/system_pings_c
 
 router.get('/health', [HealthController, 'live'])
 router.get('/health/ready', [HealthController, 'ready'])
-router.get('/', [StatusPageController, 'show'])
+router.get('/', [StatusPageController, 'show']).use(consolePages())
 
 router
   .group(() => {

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { consolePages, middleware } from '#start/kernel'
 
 /*
 | Administration of users, memberships, clinics and API keys: console pages
@@ -41,7 +41,7 @@ router
     router.post('/admin/api-keys', [ApiKeysController, 'store'])
     router.post('/admin/api-keys/:id/revoke', [ApiKeysController, 'destroy'])
   })
-  .use(middleware.consoleAuth())
+  .use([...consolePages(), middleware.consoleAuth()])
 
 /* REST API. */
 router

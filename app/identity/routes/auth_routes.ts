@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { consolePages, middleware } from '#start/kernel'
 
 const SessionController = () => import('#identity/controllers/session_controller')
 const SetupController = () => import('#identity/controllers/setup_controller')
@@ -10,13 +10,17 @@ const ClinicSwitchController = () => import('#identity/controllers/clinic_switch
 const DashboardController = () => import('#identity/controllers/dashboard_controller')
 
 /* Guests: first run, sign-in and its 2FA step. Sign-out works from any state. */
-router.get('/setup', [SetupController, 'show'])
-router.post('/setup', [SetupController, 'store'])
-router.get('/login', [SessionController, 'create'])
-router.post('/login', [SessionController, 'store'])
-router.get('/login/two-factor', [TwoFactorController, 'challenge'])
-router.post('/login/two-factor', [TwoFactorController, 'verify'])
-router.post('/logout', [SessionController, 'destroy'])
+router
+  .group(() => {
+    router.get('/setup', [SetupController, 'show'])
+    router.post('/setup', [SetupController, 'store'])
+    router.get('/login', [SessionController, 'create'])
+    router.post('/login', [SessionController, 'store'])
+    router.get('/login/two-factor', [TwoFactorController, 'challenge'])
+    router.post('/login/two-factor', [TwoFactorController, 'verify'])
+    router.post('/logout', [SessionController, 'destroy'])
+  })
+  .use(consolePages())
 
 /* Signed-in console pages. */
 router
@@ -31,7 +35,7 @@ router
     router.delete('/account/tokens/:id', [AccessTokensController, 'destroy'])
     router.post('/session/clinic', [ClinicSwitchController, 'store'])
   })
-  .use(middleware.consoleAuth())
+  .use([...consolePages(), middleware.consoleAuth()])
 
 /* The REST API: a personal access token manages its user's tokens. */
 router

@@ -45,8 +45,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
    * never logged: framework errors can carry the request body (PHI).
    */
   async report(error: unknown, ctx: HttpContext) {
-    const status = (error as { status?: unknown }).status
-    if (typeof status === 'number' && status < 500) return
+    if (toErrorBody(error).status < 500) return
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error))
     ctx.logger.error({ err: { name, message, stack } }, 'request failed')
   }

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { middleware } from '#start/kernel'
+import { consolePages, middleware } from '#start/kernel'
 
 const AuditEventsController = () => import('#platform/controllers/audit_events_controller')
 const ApiAuditEventsController = () => import('#platform/controllers/api/audit_events_controller')
@@ -10,7 +10,7 @@ router
     router.get('/admin/audit', [AuditEventsController, 'index'])
     router.get('/admin/audit/export.csv', [AuditEventsController, 'export'])
   })
-  .use(middleware.consoleAuth())
+  .use([...consolePages(), middleware.consoleAuth()])
 
 /* REST API. */
 router
