@@ -14,11 +14,15 @@ server.use([
   () => import('@adonisjs/vite/vite_middleware'),
 ])
 
-/* Runs on requests with a matching route. */
-router.use([() => import('@adonisjs/core/bodyparser_middleware'), () => import('@adonisjs/auth/initialize_auth_middleware')])
+/*
+| No router-wide middleware: health checks run none at all. Console routes
+| use consolePages(), REST routes apiRoutes().
+*/
 
-/* Assigned to routes: console pages need a login, the REST API a token or key. */
+
 export const middleware = router.named({
+  bodyparser: () => import('@adonisjs/core/bodyparser_middleware'),
+  auth: () => import('@adonisjs/auth/initialize_auth_middleware'),
   session: () => import('@adonisjs/session/session_middleware'),
   shield: () => import('@adonisjs/shield/shield_middleware'),
   inertia: () => import('#platform/http/inertia_middleware'),
@@ -27,8 +31,17 @@ export const middleware = router.named({
 })
 
 /**
- * What every console page and form needs: the session, CSRF protection and
- * security headers, Inertia. Health checks and the token-authenticated REST
- * API stay stateless: no session is read or written for them.
+ * What every console page and form needs: the body, the session, CSRF
+ * protection and security headers, auth, Inertia. Add consoleAuth for pages
+ * that need a login.
  */
-export const consolePages = () => [middleware.session(), middleware.shield(), middleware.inertia()]
+export const consolePages = () => [
+  middleware.bodyparser(),
+  middleware.session(),
+  middleware.shield(),
+  middleware.auth(),
+  middleware.inertia(),
+]
+
+/** The REST API: the body, then a personal access token or an integration key. Stateless: no session. */
+export const apiRoutes = () => [middleware.bodyparser(), middleware.auth(), middleware.apiAuth()]

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { consolePages, middleware } from '#start/kernel'
+import { apiRoutes, consolePages } from '#start/kernel'
 import '#platform/routes/audit_routes'
 
 const HealthController = () => import('#platform/controllers/health_controller')
@@ -16,4 +16,4 @@ router
     router.get('/system/pings/:id', [SystemPingsController, 'show'])
   })
   .prefix('/api/v1')
-  .use(middleware.apiAuth())
+  .use(apiRoutes())

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { consolePages, middleware } from '#start/kernel'
+import { apiRoutes, consolePages, middleware } from '#start/kernel'
 
 /*
 | Administration of users, memberships, clinics and API keys: console pages
@@ -69,4 +69,4 @@ router
     router.delete('/api-keys/:id', [ApiApiKeysController, 'destroy'])
   })
   .prefix('/api/v1')
-  .use(middleware.apiAuth())
+  .use(apiRoutes())

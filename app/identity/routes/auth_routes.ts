@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { consolePages, middleware } from '#start/kernel'
+import { apiRoutes, consolePages, middleware } from '#start/kernel'
 
 const SessionController = () => import('#identity/controllers/session_controller')
 const SetupController = () => import('#identity/controllers/setup_controller')
@@ -45,4 +45,4 @@ router
     router.delete('/me/tokens/:id', [AccessTokensController, 'apiDestroy'])
   })
   .prefix('/api/v1')
-  .use(middleware.apiAuth())
+  .use(apiRoutes())

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { consolePages, middleware } from '#start/kernel'
+import { apiRoutes, consolePages, middleware } from '#start/kernel'
 
 const AuditEventsController = () => import('#platform/controllers/audit_events_controller')
 const ApiAuditEventsController = () => import('#platform/controllers/api/audit_events_controller')
@@ -18,4 +18,4 @@ router
     router.get('/audit-events', [ApiAuditEventsController, 'index'])
   })
   .prefix('/api/v1')
-  .use(middleware.apiAuth())
+  .use(apiRoutes())
