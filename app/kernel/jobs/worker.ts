@@ -29,6 +29,7 @@ export class Worker {
   #options: WorkerOptions
   #heartbeat?: WorkerHeartbeat
   #heartbeatTimer?: NodeJS.Timeout
+  #starting?: Promise<void>
   #stopping?: Promise<void>
 
   constructor(queue: JobQueue, definitions: JobDefinition[], logger: Logger, options: WorkerOptions) {
@@ -42,17 +43,15 @@ export class Worker {
     return this.#heartbeat?.id
   }
 
-  async start() {
+  /** Starts consuming; the heartbeat row appears once every queue is consumed. Safe to call twice. */
+  start(): Promise<void> {
+    this.#starting ??= this.#start()
+    return this.#starting
+  }
+
+  async #start() {
     const boss = await this.#queue.start('worker')
     await this.#queue.ensureQueues(this.#definitions)
-
-    this.#heartbeat = await WorkerHeartbeat.create({
-      hostname: os.hostname(),
-      pid: process.pid,
-      queues: this.#definitions.map((definition) => definition.queue),
-      startedAt: clock.now(),
-      beatAt: clock.now(),
-    })
 
     for (const definition of this.#definitions) {
       await boss.work(
@@ -70,6 +69,13 @@ export class Worker {
       }
     }
 
+    this.#heartbeat = await WorkerHeartbeat.create({
+      hostname: os.hostname(),
+      pid: process.pid,
+      queues: this.#definitions.map((definition) => definition.queue),
+      startedAt: clock.now(),
+      beatAt: clock.now(),
+    })
     this.#heartbeatTimer = setInterval(() => void this.#beat(), this.#options.heartbeatIntervalMs)
     this.#heartbeatTimer.unref()
     this.#logger.info({ worker_id: this.id, queues: this.#definitions.length }, 'worker started')
@@ -82,6 +88,8 @@ export class Worker {
   }
 
   async #stop() {
+    // A stop that arrives while starting (a signal right after launch) lets the start finish first.
+    await this.#starting?.catch(() => {})
     this.#logger.info({ worker_id: this.id }, 'worker stopping: finishing running jobs')
     clearInterval(this.#heartbeatTimer)
     await this.#queue.stop({ graceful: true, timeoutMs: this.#options.shutdownTimeoutMs })

@@ -1,7 +1,11 @@
 import { test } from '@japa/runner'
 import { z } from 'zod'
 import db from '@adonisjs/lucid/services/db'
+import app from '@adonisjs/core/services/app'
 import {
+  databaseUrl,
+  JobQueue,
+  Worker,
   deadLetterQueueOf,
   defineJob,
   JobPayloadError,
@@ -105,6 +109,20 @@ test.group('Job layer: worker', (group) => {
     await worker.stop()
     const stopped = await db.from('kernel_worker_heartbeats').where('id', worker.id!).firstOrFail()
     assert.isNotNull(stopped.stopped_at)
+  })
+
+  test('a stop that arrives while the worker is starting waits for the start, then stops cleanly', async ({ assert }) => {
+    const queue = new JobQueue({ connectionString: databaseUrl(), maxConnections: 2, onError: () => {} })
+    const worker = new Worker(queue, [systemPingJob], await app.container.make('logger'), {
+      shutdownTimeoutMs: 5_000,
+      heartbeatIntervalMs: 1_000,
+    })
+    const starting = worker.start()
+    await worker.stop()
+    await starting
+
+    const row = await db.from('kernel_worker_heartbeats').where('id', worker.id!).firstOrFail()
+    assert.isNotNull(row.stopped_at)
   })
 
   test('schedules every job that declares a cron expression', async ({ assert, cleanup }) => {
