@@ -7,8 +7,8 @@
 | Run by bin/bench.ts against a migrated throwaway database; needs
 | DATABASE_URL and the other start/env.ts variables. Prints one JSON line.
 */
-import 'reflect-metadata'
-import { Ignitor } from '@adonisjs/core'
+import { createIgnitor } from '../bin/ignitor.ts'
+import { round, sleep } from './child_processes.ts'
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000)
 /** Dispatches in flight at once (pg-boss's pool has 4 connections). */
@@ -19,17 +19,7 @@ const PROCESS_TIMEOUT_MS = 60_000
 const HARD_TIMEOUT_MS = 90_000
 const POLL_INTERVAL_MS = 100
 
-const APP_ROOT = new URL('../', import.meta.url)
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
-  }
-  return import(filePath)
-}
-
 const log = (message: string) => process.stderr.write(`[jobs_throughput] ${message}\n`)
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const hardStop = setTimeout(() => {
   log(`still running after ${HARD_TIMEOUT_MS / 1000} s: giving up`)
@@ -37,12 +27,7 @@ const hardStop = setTimeout(() => {
 }, HARD_TIMEOUT_MS)
 hardStop.unref()
 
-const ignitor = new Ignitor(APP_ROOT, { importer: IMPORTER }).tap((app) => {
-  app.booting(async () => {
-    await import('#start/env')
-  })
-})
-const app = ignitor.createApp('console')
+const app = createIgnitor().createApp('console')
 
 let result: Record<string, unknown> | undefined
 try {
