@@ -5,7 +5,6 @@
 | the embedded one first (so they fail with "in use" while the appliance
 | runs) and migrate it, except the migration commands themselves.
 */
-import { writeSync } from 'node:fs'
 import { prettyPrintError } from '@adonisjs/core'
 import { createIgnitor, type IgnitorOptions } from './ignitor.js'
 import { databaseMode } from '#kernel/database/database_url'
@@ -32,15 +31,8 @@ if (
   !args.includes('--help') &&
   !args.includes('-h')
 ) {
-  const { EmbeddedDatabaseError } = await import('#kernel/database/embedded_postgres')
-  const { startEmbeddedDatabase, migrateAtBoot } = await import('#kernel/database/embedded_boot')
-  try {
-    embedded = await startEmbeddedDatabase()
-  } catch (error) {
-    if (!(error instanceof EmbeddedDatabaseError)) throw error
-    writeSync(2, `${error.message}\n`)
-    process.exit(error.exitCode)
-  }
+  const { startEmbeddedDatabaseOrExit, migrateAtBoot } = await import('#kernel/database/embedded_boot')
+  embedded = await startEmbeddedDatabaseOrExit()
   if (!MANAGE_SCHEMA.test(command)) options.configure = (app) => migrateAtBoot(app)
   options.afterTerminate = () => embedded!.close()
 }

@@ -5,7 +5,6 @@
 | appliance: it opens the embedded database before the app boots, migrates
 | it, serves HTTP and runs the job worker.
 */
-import { writeSync } from 'node:fs'
 import { prettyPrintError } from '@adonisjs/core'
 import { createIgnitor } from './ignitor.js'
 import { databaseMode } from '#kernel/database/database_url'
@@ -15,15 +14,8 @@ let embedded: EmbeddedDatabase | undefined
 let options = {}
 
 if (databaseMode() === 'embedded') {
-  const { EmbeddedDatabaseError } = await import('#kernel/database/embedded_postgres')
-  const { startEmbeddedDatabase, migrateAtBoot, runWorkerInProcess } = await import('#kernel/database/embedded_boot')
-  try {
-    embedded = await startEmbeddedDatabase()
-  } catch (error) {
-    if (!(error instanceof EmbeddedDatabaseError)) throw error
-    writeSync(2, `${error.message}\n`)
-    process.exit(error.exitCode)
-  }
+  const { startEmbeddedDatabaseOrExit, migrateAtBoot, runWorkerInProcess } = await import('#kernel/database/embedded_boot')
+  embedded = await startEmbeddedDatabaseOrExit()
   options = {
     configure: (app: Parameters<typeof migrateAtBoot>[0]) => {
       migrateAtBoot(app)

@@ -18,28 +18,12 @@ export class TwoFactorChallengeEnded extends Error {}
 export async function verifyTwoFactor(user: User, code: string, request: RequestMeta) {
   const throttled = await loginThrottled(request.ip ?? 'unknown', null)
   if (throttled) {
-    await recordAuditEvent({
-      action: 'auth.2fa.verify',
-      outcome: 'failure',
-      actor: userActor(user),
-      resourceType: 'user',
-      resourceId: user.id,
-      ...request,
-      metadata: { reason: 'throttled', scope: throttled.scope },
-    })
+    await recordChallengeFailure(user, request, { reason: 'throttled', scope: throttled.scope })
     throw tooManyAttempts(throttled)
   }
 
   if (isLocked(user) || user.disabledAt) {
-    await recordAuditEvent({
-      action: 'auth.2fa.verify',
-      outcome: 'failure',
-      actor: userActor(user),
-      resourceType: 'user',
-      resourceId: user.id,
-      ...request,
-      metadata: { reason: user.disabledAt ? 'disabled' : 'locked' },
-    })
+    await recordChallengeFailure(user, request, { reason: user.disabledAt ? 'disabled' : 'locked' })
     throw new TwoFactorChallengeEnded()
   }
 
@@ -52,4 +36,17 @@ export async function verifyTwoFactor(user: User, code: string, request: Request
   }
 
   await recordSuccessfulLogin(user, 'auth.2fa.verify', request)
+}
+
+/** A 2FA step refused before the code was checked (throttled, locked, disabled), audited `auth.2fa.verify`. */
+function recordChallengeFailure(user: User, request: RequestMeta, metadata: Record<string, unknown>) {
+  return recordAuditEvent({
+    action: 'auth.2fa.verify',
+    outcome: 'failure',
+    actor: userActor(user),
+    resourceType: 'user',
+    resourceId: user.id,
+    ...request,
+    metadata,
+  })
 }

@@ -4,10 +4,11 @@
 | DATABASE_URL at it; the app then migrates itself at boot and, in the web
 | process, runs the job worker in-process once the HTTP server listens.
 */
+import { writeSync } from 'node:fs'
 import type { ApplicationService } from '@adonisjs/core/types'
 import env from '#start/env'
 import { EMBEDDED_MODE_FLAG, embeddedDataPath } from '#kernel/database/database_url'
-import { openEmbeddedDatabase, type EmbeddedDatabase } from '#kernel/database/embedded_postgres'
+import { EmbeddedDatabaseError, openEmbeddedDatabase, type EmbeddedDatabase } from '#kernel/database/embedded_postgres'
 
 /** How long a graceful stop of the in-process worker waits for running jobs. */
 const WORKER_SHUTDOWN_TIMEOUT_MS = 15_000
@@ -19,6 +20,20 @@ export async function startEmbeddedDatabase(): Promise<EmbeddedDatabase> {
   process.env.DATABASE_URL = database.url
   process.env[EMBEDDED_MODE_FLAG] = '1'
   return database
+}
+
+/**
+ * For entry points: startEmbeddedDatabase, or its one-line message on stderr
+ * and the documented exit code (20, 21, 22) when the database cannot open.
+ */
+export async function startEmbeddedDatabaseOrExit(): Promise<EmbeddedDatabase> {
+  try {
+    return await startEmbeddedDatabase()
+  } catch (error) {
+    if (!(error instanceof EmbeddedDatabaseError)) throw error
+    writeSync(2, `${error.message}\n`)
+    process.exit(error.exitCode)
+  }
 }
 
 /** Runs pending migrations in-process once Lucid is booted (nothing else can connect). */
