@@ -13,7 +13,7 @@ import type { EmbeddedDatabase } from '#kernel/database/embedded_postgres'
 /** Commands that never touch the app's database (db:export opens the embedded one itself). */
 const WITHOUT_DATABASE = new Set([
   'list', 'help', 'build', 'serve', 'test', 'add', 'configure', 'eject', 'repl',
-  'env:add', 'generate:key', 'inspect:rcfile', 'db:export', 'db:prepare', 'jobs:work',
+  'env:add', 'generate:key', 'inspect:rcfile', 'db:export', 'db:prepare', 'jobs:work', 'ai:serve',
 ])
 /** Commands that manage the schema themselves: no migration first. */
 const MANAGE_SCHEMA = /^(migration:|db:wipe$)/

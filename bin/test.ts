@@ -19,10 +19,14 @@ const testDatabase = await createTestDatabase(process.env.DATABASE_URL || undefi
 process.env.DATABASE_URL = testDatabase.url
 const storagePath = mkdtempSync(join(tmpdir(), 'clinibox-test-storage-'))
 process.env.STORAGE_PATH = storagePath
+// Tests install models into their own folder, never the checkout's models/.
+const modelsPath = mkdtempSync(join(tmpdir(), 'clinibox-test-models-'))
+process.env.MODELS_PATH = modelsPath
 
 async function cleanUp() {
   await dropTestDatabase(testDatabase)
   rmSync(storagePath, { recursive: true, force: true })
+  rmSync(modelsPath, { recursive: true, force: true })
 }
 
 createIgnitor()

@@ -10,8 +10,15 @@ import AdminCreate from '#identity/commands/admin_create'
 import AdminResetPassword from '#identity/commands/admin_reset_password'
 import TokensCreate from '#identity/commands/tokens_create'
 import DbExport from '#kernel/commands/db_export'
+import ModelsAdd from '#ai/commands/models_add'
+import ModelsList from '#ai/commands/models_list'
+import ModelsVerify from '#ai/commands/models_verify'
+import ModelsAssign from '#ai/commands/models_assign'
+import ModelsRemove from '#ai/commands/models_remove'
 
-const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate])
+const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate,
+  ModelsAdd, ModelsList, ModelsVerify, ModelsAssign, ModelsRemove,
+])
 
 export const getMetaData = () => loader.getMetaData()
 export const getCommand = (metaData: Parameters<ListLoader<any>['getCommand']>[0]) => loader.getCommand(metaData)

@@ -30,6 +30,20 @@ export default await Env.create(new URL('../', import.meta.url), {
   STORAGE_PATH: Env.schema.string.optional(),
   MODELS_PATH: Env.schema.string.optional(),
 
+  /*
+  | Local AI. Without AI_INFERENCE_URL the appliance starts `node ace ai:serve`
+  | as its own child process when a model is first needed. With it (Docker's
+  | inference service, or a GPU box), it uses that service with AI_INFERENCE_SECRET.
+  */
+  AI_INFERENCE_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  AI_INFERENCE_SECRET: Env.schema.string.optional(),
+  AI_INFERENCE_PORT: Env.schema.number.optional(),
+  AI_MAX_THREADS: Env.schema.number.optional(),
+  AI_QUEUE_LIMIT: Env.schema.number.optional(),
+  AI_CONCURRENCY: Env.schema.number.optional(),
+  AI_REQUEST_TIMEOUT_MS: Env.schema.number.optional(),
+  AI_CONTEXT_SIZE: Env.schema.number.optional(),
+
   /* Embedded mode only: the database folder. Default: <STORAGE_PATH>/pgdata. */
   EMBEDDED_DATA_PATH: Env.schema.string.optional(),
 })

@@ -4,5 +4,6 @@
 */
 import { jobRegistry, systemHeartbeatJob, systemPingJob } from '#kernel/index'
 import { verifyAuditChainJob } from '#audit/index'
+import { reembedIndexJob, verifyModelsJob } from '#ai/index'
 
-jobRegistry.register([systemPingJob, systemHeartbeatJob, verifyAuditChainJob])
+jobRegistry.register([systemPingJob, systemHeartbeatJob, verifyAuditChainJob, verifyModelsJob, reembedIndexJob])

@@ -3,3 +3,4 @@
 */
 import '#identity/routes'
 import '#platform/routes'
+import '#ai/routes'

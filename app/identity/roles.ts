@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'audit.export',
   /* platform */
   'system.diagnostics',
+  /* ai */
+  'ai.models.manage',
   /* coding and privacy (granted now so roles are complete; used by later modules) */
   'encounters.create',
   'encounters.read',
@@ -40,7 +42,7 @@ const ALL: readonly Permission[] = PERMISSIONS
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: ALL,
-  it_admin: ['users.read', 'users.manage', 'clinics.manage', 'memberships.manage', 'api_keys.manage', 'audit.read', 'audit.export', 'system.diagnostics'],
+  it_admin: ['users.read', 'users.manage', 'clinics.manage', 'memberships.manage', 'api_keys.manage', 'audit.read', 'audit.export', 'system.diagnostics', 'ai.models.manage'],
   clinic_admin: ['users.read', 'memberships.manage', 'api_keys.manage', 'audit.read', 'encounters.read'],
   clinician: ['encounters.create', 'encounters.read', 'phi.detect', 'tutor.use'],
   nurse: ['encounters.read', 'phi.detect'],

@@ -34,6 +34,8 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   pollingIntervalSeconds: number
   /** A cron expression (minute granularity, UTC) when the job runs on a schedule. */
   cron?: string
+  /** Also run once whenever a worker starts (payload `{}`), e.g. checks that must not wait for the schedule. */
+  runAtWorkerStart?: boolean
 }
 
 export type JobDefinitionInput<Schema extends z.ZodType> = Pick<JobDefinition<Schema>, 'queue' | 'payload' | 'handle'> &

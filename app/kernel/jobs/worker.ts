@@ -68,6 +68,9 @@ export class Worker {
         await boss.schedule(definition.queue, definition.cron, {}, { tz: 'UTC' })
       }
     }
+    for (const definition of this.#definitions.filter((each) => each.runAtWorkerStart)) {
+      await this.#queue.dispatch(definition, {})
+    }
 
     this.#heartbeat = await WorkerHeartbeat.create({
       hostname: os.hostname(),

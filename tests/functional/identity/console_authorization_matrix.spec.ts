@@ -76,6 +76,14 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   /* platform: audit log */
   { method: 'GET', pattern: '/admin/audit', access: 'audit.read' },
   { method: 'GET', pattern: '/admin/audit/export.csv', access: 'audit.export' },
+
+  /* ai: model registry */
+  { method: 'GET', pattern: '/admin/models', access: 'ai.models.manage' },
+  { method: 'POST', pattern: '/admin/models', access: 'ai.models.manage' },
+  { method: 'POST', pattern: '/admin/models/verify', access: 'ai.models.manage' },
+  { method: 'POST', pattern: '/admin/models/tasks', access: 'ai.models.manage' },
+  { method: 'POST', pattern: '/admin/models/:id/verify', access: 'ai.models.manage' },
+  { method: 'DELETE', pattern: '/admin/models/:id', access: 'ai.models.manage' },
 ]
 
 /** Pages and forms outside /api and /health that anyone may reach: first run, sign-in, its 2FA step, sign-out. */
