@@ -1,4 +1,4 @@
-import { readFile, rm, truncate, writeFile } from 'node:fs/promises'
+import { readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import { SYSTEM_ACTOR } from '#audit/index'
 import AiModel from '#ai/models/ai_model'
@@ -10,6 +10,7 @@ import { listModels } from '#ai/registry/list_models'
 import { readServingManifest } from '#ai/inference/serving_manifest'
 import { servingManifestPath } from '#ai/registry/write_serving_manifest'
 import { installTinyLlama, modelsFolder, resetModelRegistry, writeModelsFile } from '#tests/helpers/model_registry'
+import { writeTinyFeatureExtractionModel, writeTinyTokenClassificationModel } from '#tests/helpers/onnx_model_fixtures'
 import { countRows, lastAuditEvent } from '#tests/helpers/console'
 
 const by = { actor: SYSTEM_ACTOR }
@@ -35,6 +36,39 @@ test.group('Model registry: adding models', (group) => {
       { name: 'tiny', kind: 'gguf-llm', tasks: ['chat'], version: TINY_LLAMA_SHA256.slice(0, 12), status: 'ready' },
     ])
     assert.equal(manifest.models[0].path, modelsFolder('llama/tiny.gguf'))
+  })
+
+  test('records ONNX folders as token classification or feature extraction from their config, with every file hashed', async ({ assert }) => {
+    await writeTinyTokenClassificationModel(modelsFolder('tiny-ner'))
+    await writeTinyFeatureExtractionModel(modelsFolder('tiny-embedder'))
+    await writeModelsFile('tiny-ner/LICENSE', 'Apache License 2.0')
+
+    const ner = await addModel({ path: 'tiny-ner', task: 'phi-ner' }, by)
+    const embedder = await addModel({ path: 'tiny-embedder', task: 'embeddings' }, by)
+    assert.equal(ner.kind, 'onnx-token-classification')
+    assert.equal(embedder.kind, 'onnx-feature-extraction')
+    assert.equal(ner.licence, 'Apache License 2.0')
+    assert.sameMembers(
+      ner.files.map((file) => file.path),
+      ['tiny-ner/LICENSE', 'tiny-ner/config.json', 'tiny-ner/onnx/model.onnx', 'tiny-ner/tokenizer.json', 'tiny-ner/tokenizer_config.json']
+    )
+    assert.equal(ner.sizeBytes, ner.files.reduce((sum, file) => sum + file.size, 0))
+  })
+
+  test('refuses an ONNX folder whose model.onnx is truncated', async ({ assert }) => {
+    await writeTinyTokenClassificationModel(modelsFolder('cut-ner'))
+    const { size } = await stat(modelsFolder('cut-ner/onnx/model.onnx'))
+    await truncate(modelsFolder('cut-ner/onnx/model.onnx'), Math.floor(size / 2))
+    const error = await addModel({ path: 'cut-ner' }, by).catch((caught) => caught)
+    assert.equal(error.code, 'AI_MODEL_TRUNCATED')
+    assert.equal(await countRows('ai_models'), 0)
+  })
+
+  test('refuses an ONNX folder whose tokenizer.json is not JSON', async ({ assert }) => {
+    await writeTinyTokenClassificationModel(modelsFolder('bad-tokenizer'))
+    await writeModelsFile('bad-tokenizer/tokenizer.json', '{ not json')
+    const error = await addModel({ path: 'bad-tokenizer' }, by).catch((caught) => caught)
+    assert.equal(error.code, 'AI_INVALID_MODEL_FILE')
   })
 
   test('takes a licence text file when the model does not carry one', async ({ assert }) => {
