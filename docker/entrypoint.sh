@@ -4,7 +4,7 @@
 #   web      apply pending migrations, then run the HTTP server (the default)
 #   worker   run the pg-boss job worker (every queue, cron jobs)
 #   ace ...  run an ace command, e.g. `docker compose run --rm web ace migration:status`
-#   other    run as given, e.g. `node ace inference:serve` or `sh`
+#   other    run as given, e.g. `node ace ai:serve` or `sh`
 #
 # Every role ends in `exec`, so node replaces this shell and receives SIGTERM
 # from `docker stop` itself: the web server closes, the worker stops fetching

@@ -97,14 +97,22 @@ export default function Models({ models, tasks, unregistered, inference, modelsP
                 <Table.Td>
                   <Group gap={4}>
                     {model.tasks.map((task) => (
-                      <Badge key={task} size="xs" variant="outline">
+                      <Badge key={task} size="xs" variant="outline" tt="none">
                         {task}
                       </Badge>
                     ))}
                   </Group>
                 </Table.Td>
                 <Table.Td data-testid="model-status">
-                  {model.status === 'ready' ? <Badge color="green">Ready</Badge> : <Badge color="red">Broken</Badge>}
+                  {model.status === 'ready' ? (
+                    <Badge color="green" tt="none">
+                      Ready
+                    </Badge>
+                  ) : (
+                    <Badge color="red" tt="none">
+                      Broken
+                    </Badge>
+                  )}
                   {model.statusReason && (
                     <Text size="xs" c="red">
                       {model.statusReason}
@@ -168,9 +176,13 @@ function TasksCard({ tasks, models }: { tasks: TaskView[]; models: ModelView[] }
                 <Table.Td>{task.task}</Table.Td>
                 <Table.Td data-testid="task-engine">
                   {task.model && task.modelStatus === 'ready' ? (
-                    <Badge color="green">{task.engine}</Badge>
+                    <Badge color="green" tt="none">
+                      {task.engine}
+                    </Badge>
                   ) : (
-                    <Badge color="gray">built-in: {task.engine}</Badge>
+                    <Badge color="gray" tt="none">
+                      built-in: {task.engine}
+                    </Badge>
                   )}
                   {task.modelStatus === 'broken' && (
                     <Text size="xs" c="red">

@@ -205,11 +205,16 @@ test.group('compose.yaml volumes', () => {
     }
   })
 
-  test('mounts models read-only into web and worker, and read-write into inference', ({ assert }) => {
+  test('mounts models read-write into web and worker (the registry writes the manifest), read-only into inference', ({ assert }) => {
     const { web, worker, inference } = readCompose().services
-    assert.deepEqual(mounts(web).models, { target: '/data/models', readOnly: true })
-    assert.deepEqual(mounts(worker).models, { target: '/data/models', readOnly: true })
-    assert.deepEqual(mounts(inference).models, { target: '/data/models', readOnly: false })
+    assert.deepEqual(mounts(web).models, { target: '/data/models', readOnly: false })
+    assert.deepEqual(mounts(worker).models, { target: '/data/models', readOnly: false })
+    assert.deepEqual(mounts(inference).models, { target: '/data/models', readOnly: true })
+  })
+
+  test('runs the inference server with ai:serve, health-checked on its own port', ({ assert }) => {
+    const { inference } = readCompose().services
+    assert.includeMembers(inference.command as string[], ['ace', 'ai:serve', '--port', '3335'])
   })
 })
 
