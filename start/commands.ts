@@ -15,9 +15,10 @@ import ModelsList from '#ai/commands/models_list'
 import ModelsVerify from '#ai/commands/models_verify'
 import ModelsAssign from '#ai/commands/models_assign'
 import ModelsRemove from '#ai/commands/models_remove'
+import AiServe from '#ai/commands/ai_serve'
 
 const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate,
-  ModelsAdd, ModelsList, ModelsVerify, ModelsAssign, ModelsRemove,
+  ModelsAdd, ModelsList, ModelsVerify, ModelsAssign, ModelsRemove, AiServe,
 ])
 
 export const getMetaData = () => loader.getMetaData()
