@@ -63,7 +63,12 @@ export class AiService {
     yield { type: 'done', finishReason, usage, engine: modelEngine(model) }
   }
 
-  /** Output constrained by a JSON Schema (a grammar in the model runtime), parsed and checked against the schema. */
+  /**
+   * Output constrained by a JSON Schema. The runtime's grammar enforces the
+   * structure, types, enums and string lengths, not numeric bounds or
+   * patterns, so the answer is checked against the whole schema here: a
+   * mismatch is AI_INVALID_OUTPUT (502), naming the failing paths.
+   */
   async completeJson<T>(input: CompletionInput & { schema: object; schemaName?: string }): Promise<{ value: T; engine: Engine; usage: ChatCompletion['usage'] }> {
     const validate = this.#validator(input.schema)
     const model = await this.#requireModel(input.task)
@@ -79,7 +84,10 @@ export class AiService {
     } catch {
       throw new AppError('AI_INVALID_OUTPUT', 'The model did not finish its JSON answer (raise maxTokens).', 502, { finishReason: completion.choices[0].finish_reason })
     }
-    if (!validate(value)) throw new AppError('AI_INVALID_OUTPUT', 'The model answer does not match the schema.', 502)
+    if (!validate(value)) {
+      const mismatches = (validate.errors ?? []).map((error) => ({ path: error.instancePath, keyword: error.keyword }))
+      throw new AppError('AI_INVALID_OUTPUT', 'The model answer does not match the schema.', 502, { mismatches })
+    }
     return { value: value as T, engine: modelEngine(model), usage: completion.usage }
   }
 
