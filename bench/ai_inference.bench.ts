@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { getLlama, LlamaChat, resolveChatWrapper } from 'node-llama-cpp'
+import { getLlama, LlamaChat, LlamaLogLevel, resolveChatWrapper } from 'node-llama-cpp'
 import { createIgnitor } from '../bin/ignitor.ts'
 import { ChildProcesses, freePort, round } from './child_processes.ts'
 
@@ -37,7 +37,7 @@ function summarise(runs: Run[]) {
 }
 
 async function generateDirect(): Promise<Run[]> {
-  const llama = await getLlama({ gpu: false, maxThreads: THREADS, build: 'never', logLevel: 'error' })
+  const llama = await getLlama({ gpu: false, maxThreads: THREADS, build: 'never', logLevel: LlamaLogLevel.error })
   const model = await llama.loadModel({ modelPath: MODEL_PATH })
   const context = await model.createContext({ contextSize: 4096, sequences: 1 })
   const runs: Run[] = []

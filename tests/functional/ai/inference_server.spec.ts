@@ -3,73 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { test } from '@japa/runner'
-import logger from '@adonisjs/core/services/logger'
 import { Ajv } from 'ajv'
-import { startInferenceServer, type InferenceServer, type InferenceServerOptions } from '#ai/inference/inference_server'
-import type { ServedModel } from '#ai/inference/serving_manifest'
 import { startAce } from '#tests/helpers/child_process'
 import { tinyLlamaPath } from '#tests/helpers/ai_models'
+import { startService, writeManifest, type TestService } from '#tests/helpers/inference_service'
 import { writeTinyFeatureExtractionModel, writeTinyTokenClassificationModel, writeTruncatedCopy } from '#tests/helpers/onnx_model_fixtures'
 
-const SECRET = 'test-secret'
 /** Greedy decoding of the tiny random model never stops by itself before its token budget. */
 const LONG_GENERATION = { messages: [{ role: 'user', content: 'Write a long story.' }], max_tokens: 3000, temperature: 0 }
-
-type ManifestModel = Partial<ServedModel> & Pick<ServedModel, 'name'>
-
-function manifestEntry(model: ManifestModel): ServedModel {
-  return { kind: 'gguf-llm', tasks: ['chat'], path: tinyLlamaPath(), version: 'v1', status: 'ready', ...model }
-}
-
-async function writeManifest(folder: string, models: ManifestModel[]): Promise<string> {
-  const path = join(folder, 'manifest.json')
-  await writeFile(path, JSON.stringify({ models: models.map(manifestEntry) }))
-  return path
-}
-
-interface TestService {
-  server: InferenceServer
-  url: string
-  folder: string
-  manifestPath: string
-  /** fetch with the shared secret unless `auth: false`. */
-  call(path: string, init?: RequestInit & { auth?: false; json?: unknown }): Promise<Response>
-  close(): Promise<void>
-}
-
-async function startService(models: ManifestModel[], overrides: Partial<InferenceServerOptions> = {}): Promise<TestService> {
-  const folder = await mkdtemp(join(tmpdir(), 'clinibox-inference-'))
-  const manifestPath = await writeManifest(folder, models)
-  const server = await startInferenceServer({
-    host: '127.0.0.1',
-    port: 0,
-    secret: SECRET,
-    manifestPath,
-    maxThreads: 2,
-    queueLimit: 4,
-    concurrency: 1,
-    requestTimeoutMs: 60_000,
-    logger,
-    ...overrides,
-  })
-  const url = `http://127.0.0.1:${server.port}`
-  return {
-    server,
-    url,
-    folder,
-    manifestPath,
-    call: (path, { auth, json, ...init } = {}) => {
-      const headers = new Headers(init.headers)
-      if (auth !== false) headers.set('authorization', `Bearer ${SECRET}`)
-      if (json !== undefined) headers.set('content-type', 'application/json')
-      return fetch(`${url}${path}`, { ...init, headers, ...(json !== undefined ? { method: 'POST', body: JSON.stringify(json) } : {}) })
-    },
-    close: async () => {
-      await server.close()
-      await rm(folder, { recursive: true, force: true })
-    },
-  }
-}
 
 async function errorOf(response: Response) {
   const body = (await response.json()) as { error: { code: string; message: string; details?: any } }
