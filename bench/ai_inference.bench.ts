@@ -69,30 +69,17 @@ async function generateDirect(): Promise<Run[]> {
   return runs
 }
 
+/** Streams through the app's own client, as the AI service does. */
 async function generateThroughService(baseUrl: string, secret: string): Promise<Run[]> {
+  const client = new InferenceClient(new RemoteInference(baseUrl, secret))
   const runs: Run[] = []
   for (let i = 0; i <= RUNS; i++) {
     const started = performance.now()
     let firstTokenMs = 0
     let tokens = 0
-    const response = await fetch(`${baseUrl}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'authorization': `Bearer ${secret}` },
-      body: JSON.stringify({ model: 'tiny', messages: [{ role: 'user', content: PROMPT }], max_tokens: TOKENS, temperature: 0, stream: true }),
-    })
-    const decoder = new TextDecoder()
-    let buffered = ''
-    for await (const bytes of response.body!) {
-      buffered += decoder.decode(bytes, { stream: true })
-      let boundary: number
-      while ((boundary = buffered.indexOf('\n\n')) !== -1) {
-        const data = buffered.slice(0, boundary).replace(/^data: /, '')
-        buffered = buffered.slice(boundary + 2)
-        if (data === '[DONE]') continue
-        const chunk = JSON.parse(data)
-        if (firstTokenMs === 0 && chunk.choices?.[0]?.delta?.content) firstTokenMs = performance.now() - started
-        if (chunk.usage) tokens = chunk.usage.completion_tokens
-      }
+    for await (const chunk of client.chatStream({ model: 'tiny', messages: [{ role: 'user', content: PROMPT }], max_tokens: TOKENS, temperature: 0 })) {
+      if (firstTokenMs === 0 && chunk.choices[0]?.delta.content) firstTokenMs = performance.now() - started
+      if (chunk.usage) tokens = chunk.usage.completion_tokens
     }
     if (i > 0) runs.push({ tokens, seconds: (performance.now() - started) / 1000, firstTokenMs })
   }
@@ -119,6 +106,8 @@ await app.boot()
 const { hashingEmbed } = await import('#ai/embedders/hashing_embedder')
 const { OnnxFeatureExtractor } = await import('#ai/runtimes/onnx_feature_extractor')
 const { writeTinyFeatureExtractionModel } = await import('#tests/helpers/onnx_model_fixtures')
+const { InferenceClient } = await import('#ai/inference/inference_client')
+const { RemoteInference } = await import('#ai/inference/remote_inference')
 
 const folder = mkdtempSync(join(tmpdir(), 'clinibox-bench-ai-'))
 let result: Record<string, unknown> | undefined
@@ -158,15 +147,9 @@ try {
   const onnxChunks = chunks.slice(0, 256)
   const onnxInProcess = await perSecond(onnxChunks.length, () => extractor.embed(onnxChunks))()
   await extractor.dispose()
+  const client = new InferenceClient(new RemoteInference(baseUrl, secret))
   const onnxService = await perSecond(onnxChunks.length, async () => {
-    for (let i = 0; i < onnxChunks.length; i += 32) {
-      const response = await fetch(`${baseUrl}/v1/embeddings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'authorization': `Bearer ${secret}` },
-        body: JSON.stringify({ model: 'tiny-embedder', input: onnxChunks.slice(i, i + 32) }),
-      })
-      await response.json()
-    }
+    for (let i = 0; i < onnxChunks.length; i += 32) await client.embeddings('tiny-embedder', onnxChunks.slice(i, i + 32))
   })()
   await children.stop()
 
