@@ -15,7 +15,7 @@ export default class ModelsAssign extends BaseCommand {
 
   async run() {
     const { MODEL_TASKS } = await import('#ai/inference/serving_manifest')
-    const { default: AiModel } = await import('#ai/models/ai_model')
+    const { findModelByName } = await import('#ai/registry/find_model_by_name')
     const { assignModelTask } = await import('#ai/registry/assign_model_task')
     const { reportCommandError } = await import('#ai/commands/report_command_error')
     const { SYSTEM_ACTOR } = await import('#audit/index')
@@ -26,13 +26,8 @@ export default class ModelsAssign extends BaseCommand {
       this.exitCode = 1
       return
     }
-    const model = this.model === 'none' ? null : await AiModel.findBy('name', this.model)
-    if (this.model !== 'none' && !model) {
-      this.logger.error(`No model named ${this.model}; nothing was changed`)
-      this.exitCode = 1
-      return
-    }
     try {
+      const model = this.model === 'none' ? null : await findModelByName(this.model)
       await assignModelTask({ task, modelId: model?.id ?? null }, { actor: SYSTEM_ACTOR })
       this.logger.success(model ? `${model.name} now serves ${task}` : `${task} now uses its built-in fallback`)
     } catch (error) {

@@ -11,17 +11,17 @@ export default class ModelsRemove extends BaseCommand {
   declare name: string
 
   async run() {
-    const { default: AiModel } = await import('#ai/models/ai_model')
+    const { findModelByName } = await import('#ai/registry/find_model_by_name')
     const { removeModel } = await import('#ai/registry/remove_model')
+    const { reportCommandError } = await import('#ai/commands/report_command_error')
     const { SYSTEM_ACTOR } = await import('#audit/index')
 
-    const model = await AiModel.findBy('name', this.name)
-    if (!model) {
-      this.logger.error(`No model named ${this.name}`)
-      this.exitCode = 1
-      return
+    try {
+      const model = await findModelByName(this.name)
+      await removeModel(model.id, { actor: SYSTEM_ACTOR })
+      this.logger.success(`Removed ${model.name}; its files are still in the models folder`)
+    } catch (error) {
+      reportCommandError(this, error)
     }
-    await removeModel(model.id, { actor: SYSTEM_ACTOR })
-    this.logger.success(`Removed ${model.name}; its files are still in the models folder`)
   }
 }

@@ -11,21 +11,19 @@ export default class ModelsVerify extends BaseCommand {
   declare name?: string
 
   async run() {
-    const { default: AiModel } = await import('#ai/models/ai_model')
+    const { findModelByName } = await import('#ai/registry/find_model_by_name')
     const { verifyModels } = await import('#ai/registry/verify_models')
+    const { reportCommandError } = await import('#ai/commands/report_command_error')
     const { SYSTEM_ACTOR } = await import('#audit/index')
 
-    let modelId: number | undefined
-    if (this.name) {
-      const model = await AiModel.findBy('name', this.name)
-      if (!model) {
-        this.logger.error(`No model named ${this.name}`)
-        this.exitCode = 1
-        return
-      }
-      modelId = model.id
+    let results
+    try {
+      const modelId = this.name ? (await findModelByName(this.name)).id : undefined
+      results = await verifyModels({ actor: SYSTEM_ACTOR }, { modelId })
+    } catch (error) {
+      reportCommandError(this, error)
+      return
     }
-    const results = await verifyModels({ actor: SYSTEM_ACTOR }, { modelId })
     for (const result of results) {
       if (result.status === 'ready') this.logger.success(`${result.name}: ready`)
       else this.logger.error(`${result.name}: broken (${result.reason})`)

@@ -66,6 +66,18 @@ test.group('node ace models:*', (group) => {
     assert.equal(await countRows('ai_models'), 0)
   })
 
+  test('an unknown model name is AI_MODEL_NOT_FOUND with exit 1', async ({ assert }) => {
+    for (const [command, args] of [
+      [ModelsRemove, ['nope']],
+      [ModelsAssign, ['chat', 'nope']],
+      [ModelsVerify, ['nope']],
+    ] as const) {
+      const instance = await run(command, [...args])
+      assert.equal(instance.exitCode, 1)
+      instance.assertLogMatches(/AI_MODEL_NOT_FOUND: No model named nope/, 'stderr')
+    }
+  })
+
   test('models:verify exits 1 and names the broken model and file', async ({ assert }) => {
     await installTinyLlama()
     await run(ModelsAdd, ['tiny-llama.gguf'])
