@@ -1,7 +1,8 @@
-import { open } from 'node:fs/promises'
+import { basename } from 'node:path'
 import type { ServedModel } from '#ai/inference/serving_manifest'
 import type { LlamaChatModel, LlamaRuntime } from '#ai/runtimes/llama_runtime'
 import type { OnnxTokenClassifier } from '#ai/runtimes/onnx_token_classifier'
+import { checkGgufFile } from '#ai/registry/gguf_file_check'
 
 /** What an embedding model of any kind can do for `POST /v1/embeddings`. */
 export interface EmbeddingRuntime {
@@ -31,19 +32,19 @@ export interface RuntimeLoadOptions {
 /**
  * Loads one manifest model into the runtime for its kind: GGUF files through
  * node-llama-cpp, ONNX folders through transformers.js (imported only when
- * such a model is served). A file that is not what its kind says is refused
- * with a plain message before any native code reads it.
+ * such a model is served). A GGUF file that is not one, or is truncated, is
+ * refused with the registry's check before native code reads it.
  */
 export async function loadRuntime(model: ServedModel, options: RuntimeLoadOptions): Promise<LoadedRuntime> {
   switch (model.kind) {
     case 'gguf-llm': {
-      await assertGgufFile(model.path)
+      await checkGgufFile(model.path, basename(model.path))
       const llama = await options.llama()
       const chat = await llama.loadChatModel(model.path, { sequences: options.sequences, contextSize: options.contextSize })
       return { kind: model.kind, chat, dispose: () => chat.dispose() }
     }
     case 'gguf-embedding': {
-      await assertGgufFile(model.path)
+      await checkGgufFile(model.path, basename(model.path))
       const llama = await options.llama()
       const embeddings = await llama.loadEmbeddingModel(model.path, { contextSize: options.contextSize })
       return { kind: model.kind, embeddings, dispose: () => embeddings.dispose() }
@@ -67,26 +68,5 @@ export async function loadRuntime(model: ServedModel, options: RuntimeLoadOption
       const tokenClassifier = await OnnxTokenClassifier.load(model.path, { maxThreads: options.maxThreads })
       return { kind: model.kind, tokenClassifier, dispose: () => tokenClassifier.dispose() }
     }
-  }
-}
-
-const GGUF_MAGIC = Buffer.from('GGUF', 'ascii')
-
-async function assertGgufFile(path: string): Promise<void> {
-  let header: Buffer
-  try {
-    const file = await open(path, 'r')
-    try {
-      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(8), position: 0 })
-      header = buffer.subarray(0, bytesRead)
-    } finally {
-      await file.close()
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new Error(code === 'ENOENT' ? 'The model file does not exist.' : `The model file cannot be read (${code ?? 'error'}).`)
-  }
-  if (header.length < 8 || !header.subarray(0, 4).equals(GGUF_MAGIC)) {
-    throw new Error('The model file is not a GGUF file.')
   }
 }

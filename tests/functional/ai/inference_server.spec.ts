@@ -491,7 +491,7 @@ test.group('Inference service: bad model files', (group) => {
 
     const text = (await health(service)).models.find((model) => model.name === 'text')!
     assert.equal(text.state, 'failed')
-    assert.match(text.error!, /not a GGUF file/)
+    assert.match(text.error!, /not a GGUF model file/)
     assert.deepInclude(await errorOf(await quickCompletion(service, 'text')), { status: 503, code: 'AI_MODEL_UNAVAILABLE' })
     assert.equal((await quickCompletion(service, 'tiny')).status, 200)
   }).timeout(60_000)
