@@ -7,6 +7,7 @@ import { AppError, clock } from '#kernel/index'
 import AiModel, { type ModelStatus } from '#ai/models/ai_model'
 import { sha256OfFile } from '#ai/registry/hash_model_files'
 import { applyRegistryChange } from '#ai/registry/apply_registry_change'
+import { writeServingManifest } from '#ai/registry/write_serving_manifest'
 import type { AuditBy } from '#ai/registry/audit_by'
 
 export interface ModelVerification {
@@ -21,7 +22,7 @@ export interface ModelVerification {
  * Re-hashes every file of the given models (all when no id): a missing,
  * resized or changed file marks the model broken, and a model whose files
  * match again becomes ready. Status changes are audited and reach the
- * inference service through the manifest.
+ * inference service through the manifest, which is rewritten either way.
  */
 export async function verifyModels(by: AuditBy, options: { modelId?: number } = {}): Promise<ModelVerification[]> {
   const query = AiModel.query().orderBy('name')
@@ -57,7 +58,8 @@ export async function verifyModels(by: AuditBy, options: { modelId?: number } = 
       }
     })
   }
-  await (changed.length > 0 ? applyRegistryChange(record) : record())
+  if (changed.length > 0) await applyRegistryChange(record)
+  else await record().then(() => writeServingManifest())
   return results
 }
 

@@ -2,6 +2,7 @@ import { rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import storageConfig from '#config/storage'
+import { AppError } from '#kernel/index'
 import type { ServingManifest } from '#ai/inference/serving_manifest'
 import AiModel from '#ai/models/ai_model'
 
@@ -12,7 +13,8 @@ export function servingManifestPath(): string {
 /**
  * Writes `<MODELS_PATH>/manifest.json` from the registry: every model with
  * its tasks and status, which the inference service loads. Written to a
- * temporary file first so a reader never sees half a manifest.
+ * temporary file first so a reader never sees half a manifest. Every
+ * verification writes it again, so it heals after a failed write.
  */
 export async function writeServingManifest(): Promise<ServingManifest> {
   const models = await AiModel.query().orderBy('name')
@@ -29,7 +31,16 @@ export async function writeServingManifest(): Promise<ServingManifest> {
   } as ServingManifest
   const path = servingManifestPath()
   const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, JSON.stringify(manifest, null, 2) + '\n')
-  await rename(temporary, path)
+  try {
+    await writeFile(temporary, JSON.stringify(manifest, null, 2) + '\n')
+    await rename(temporary, path)
+  } catch (error) {
+    throw new AppError(
+      'AI_MANIFEST_NOT_WRITABLE',
+      'The registry is saved, but models/manifest.json could not be written: make MODELS_PATH writable, then verify the models again.',
+      500,
+      { reason: (error as NodeJS.ErrnoException).code ?? 'unknown' }
+    )
+  }
   return manifest
 }

@@ -221,3 +221,15 @@ test.group('Model registry: tasks and removal', (group) => {
     assert.exists(await lastAuditEvent('ai.model.removed'))
   })
 })
+
+test.group('Model registry: the manifest', (group) => {
+  group.each.setup(() => resetModelRegistry())
+
+  test('verification writes the manifest again, so a lost or stale one heals', async ({ assert }) => {
+    await installTinyLlama()
+    await addModel({ path: 'tiny-llama.gguf', task: 'chat' }, by)
+    await rm(servingManifestPath())
+    await verifyModels(by)
+    assert.deepEqual((await readServingManifest(servingManifestPath())).models.map((model) => model.name), ['tiny-llama'])
+  })
+})
