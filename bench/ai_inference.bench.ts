@@ -5,13 +5,14 @@
 |   (`node ace ai:serve`, streamed over HTTP/SSE); goal: service >= 90% of direct;
 | - embeddings/s of the built-in hashing embedder and of an ONNX
 |   feature-extraction model (in process, and through the service).
-| The model is ../shared/models/llama-2-tiny-random.gguf (random weights):
+| The model is ../shared/models/llama-2-tiny-random.gguf (or, without it,
+| the tiny llama the tests generate), random weights:
 | figures measure the runtime and the service's overhead, not a real model's
 | speed. BENCH_AI_THREADS (default 2), BENCH_AI_TOKENS (default 256),
 | BENCH_AI_RUNS (default 5). Prints one JSON line.
 */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,7 +24,8 @@ const THREADS = Number(process.env.BENCH_AI_THREADS ?? 2)
 const TOKENS = Number(process.env.BENCH_AI_TOKENS ?? 256)
 const RUNS = Number(process.env.BENCH_AI_RUNS ?? 5)
 const PROMPT = 'Summarise the discharge instructions for a patient after knee arthroscopy.'
-const MODEL_PATH = fileURLToPath(new URL('../../shared/models/llama-2-tiny-random.gguf', import.meta.url))
+/** The shared tiny model beside the checkout when there is one, else the one the tests generate. */
+const SHARED_MODEL = fileURLToPath(new URL('../../shared/models/llama-2-tiny-random.gguf', import.meta.url))
 const log = (message: string) => process.stderr.write(`[ai_inference] ${message}\n`)
 const children = new ChildProcesses(log)
 
@@ -38,7 +40,7 @@ function summarise(runs: Run[]) {
 
 async function generateDirect(): Promise<Run[]> {
   const llama = await getLlama({ gpu: false, maxThreads: THREADS, build: 'never', logLevel: LlamaLogLevel.error })
-  const model = await llama.loadModel({ modelPath: MODEL_PATH })
+  const model = await llama.loadModel({ modelPath: modelPath })
   const context = await model.createContext({ contextSize: 4096, sequences: 1 })
   const runs: Run[] = []
   try {
@@ -106,19 +108,25 @@ await app.boot()
 const { hashingEmbed } = await import('#ai/embedders/hashing_embedder')
 const { OnnxFeatureExtractor } = await import('#ai/runtimes/onnx_feature_extractor')
 const { writeTinyFeatureExtractionModel } = await import('#tests/helpers/onnx_model_fixtures')
+const { writeTinyLlamaGguf } = await import('#tests/helpers/tiny_llama_gguf')
 const { InferenceClient } = await import('#ai/inference/inference_client')
 const { RemoteInference } = await import('#ai/inference/remote_inference')
 
 const folder = mkdtempSync(join(tmpdir(), 'clinibox-bench-ai-'))
 let result: Record<string, unknown> | undefined
+let modelPath = SHARED_MODEL
 try {
+  if (!existsSync(SHARED_MODEL)) {
+    modelPath = join(folder, 'tiny-llama.gguf')
+    await writeTinyLlamaGguf(modelPath)
+  }
   const embedderFolder = join(folder, 'tiny-embedder')
   await writeTinyFeatureExtractionModel(embedderFolder)
   writeFileSync(
     join(folder, 'manifest.json'),
     JSON.stringify({
       models: [
-        { name: 'tiny', kind: 'gguf-llm', tasks: ['chat'], path: MODEL_PATH, version: 'bench', status: 'ready' },
+        { name: 'tiny', kind: 'gguf-llm', tasks: ['chat'], path: modelPath, version: 'bench', status: 'ready' },
         { name: 'tiny-embedder', kind: 'onnx-feature-extraction', tasks: ['embeddings'], path: embedderFolder, version: 'bench', status: 'ready' },
       ],
     })
@@ -155,7 +163,7 @@ try {
 
   result = {
     name: 'ai_inference',
-    model: 'llama-2-tiny-random.gguf (random weights)',
+    model: `${modelPath === SHARED_MODEL ? 'llama-2-tiny-random.gguf' : 'generated tiny llama'} (random weights)`,
     threads: THREADS,
     max_tokens: TOKENS,
     generation: { direct, service: viaService, service_vs_direct_percent: round((viaService.tokens_per_s / direct.tokens_per_s) * 100, 1), goal_percent: 90 },

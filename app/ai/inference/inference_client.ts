@@ -17,6 +17,7 @@ export interface ChatRequest {
 }
 
 export interface ChatCompletion {
+  model: string
   choices: { message: { content: string }; finish_reason: 'stop' | 'length' }[]
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number }
 }

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import { createUser } from '#tests/helpers/identity'
 import { withTwoFactor } from '#tests/helpers/console'
+import { tinyLlamaFacts } from '#tests/helpers/ai_models'
 import { installTinyLlama, resetModelRegistry } from '#tests/helpers/model_registry'
 
 test.group('Models page', (group) => {
@@ -26,6 +27,6 @@ test.group('Models page', (group) => {
     await page.getByTestId('assign-chat').click()
     await page.getByRole('option', { name: 'tiny-llama' }).click()
     await page.assertTextContains('[data-testid="flash-success"]', 'Task chat assigned')
-    await page.assertTextContains('[data-testid="task-row-chat"] [data-testid="task-engine"]', 'tiny-llama@81f226c62d28')
+    await page.assertTextContains('[data-testid="task-row-chat"] [data-testid="task-engine"]', `tiny-llama@${tinyLlamaFacts().sha256.slice(0, 12)}`)
   })
 })

@@ -12,9 +12,9 @@ import { servingManifestPath } from '#ai/registry/write_serving_manifest'
 import { installTinyLlama, modelsFolder, resetModelRegistry, writeModelsFile } from '#tests/helpers/model_registry'
 import { writeTinyFeatureExtractionModel, writeTinyTokenClassificationModel } from '#tests/helpers/onnx_model_fixtures'
 import { countRows, lastAuditEvent } from '#tests/helpers/console'
+import { tinyLlamaFacts } from '#tests/helpers/ai_models'
 
 const by = { actor: SYSTEM_ACTOR }
-const TINY_LLAMA_SHA256 = '81f226c62d28ed4a1a9b9fa080fcd9f0cc40e0f9d5680036583ff98fbcd035cb'
 
 test.group('Model registry: adding models', (group) => {
   group.each.setup(() => resetModelRegistry())
@@ -22,18 +22,19 @@ test.group('Model registry: adding models', (group) => {
   test('records a GGUF file with its kind, size, checksum and task, audits it and writes the manifest', async ({ assert }) => {
     await installTinyLlama('llama/tiny.gguf')
     const model = await addModel({ path: 'llama/tiny.gguf', task: 'chat' }, by)
+    const { size, sha256 } = tinyLlamaFacts()
 
     assert.equal(model.name, 'tiny')
     assert.equal(model.kind, 'gguf-llm')
-    assert.equal(model.sha256, TINY_LLAMA_SHA256)
-    assert.equal(model.sizeBytes, 1750560)
-    assert.deepEqual(model.files, [{ path: 'llama/tiny.gguf', size: 1750560, sha256: TINY_LLAMA_SHA256 }])
+    assert.equal(model.sha256, sha256)
+    assert.equal(model.sizeBytes, size)
+    assert.deepEqual(model.files, [{ path: 'llama/tiny.gguf', size, sha256 }])
     assert.equal(model.status, 'ready')
     assert.equal((await lastAuditEvent('ai.model.added')).resource_id, String(model.id))
 
     const manifest = await readServingManifest(servingManifestPath())
     assert.deepEqual(manifest.models.map(({ name, kind, tasks, version, status }) => ({ name, kind, tasks, version, status })), [
-      { name: 'tiny', kind: 'gguf-llm', tasks: ['chat'], version: TINY_LLAMA_SHA256.slice(0, 12), status: 'ready' },
+      { name: 'tiny', kind: 'gguf-llm', tasks: ['chat'], version: sha256.slice(0, 12), status: 'ready' },
     ])
     assert.equal(manifest.models[0].path, modelsFolder('llama/tiny.gguf'))
   })
@@ -84,7 +85,7 @@ test.group('Model registry: adding models', (group) => {
       title: 'a truncated GGUF',
       setup: async () => {
         await installTinyLlama('cut.gguf')
-        await truncate(modelsFolder('cut.gguf'), 1_000_000)
+        await truncate(modelsFolder('cut.gguf'), Math.floor(tinyLlamaFacts().size * 0.75))
       },
       path: 'cut.gguf',
       code: 'AI_MODEL_TRUNCATED',

