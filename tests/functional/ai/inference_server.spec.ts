@@ -656,4 +656,15 @@ test.group('node ace ai:serve', (group) => {
     assert.equal(await serve.exited, 1)
     assert.include(serve.output(), 'AI_INFERENCE_SECRET')
   }).timeout(60_000)
+
+  for (const [variable, value] of [
+    ['AI_MAX_THREADS', 'many'],
+    ['AI_QUEUE_LIMIT', '-1'],
+  ]) {
+    test(`refuses to start with ${variable}=${value}, naming the variable`, async ({ assert }) => {
+      const serve = startAce(['ai:serve', '--port', '0', '--manifest', manifestPath], { AI_INFERENCE_SECRET: 's', [variable]: value })
+      assert.notEqual(await serve.exited, 0)
+      assert.include(serve.output(), variable)
+    }).timeout(60_000)
+  }
 })
