@@ -72,6 +72,25 @@ test.group('Job layer: worker', (group) => {
     assert.containsSubset(job.output, { pong: true, message: 'hello' })
   })
 
+  test('runs a job marked runAtWorkerStart once when a worker starts', async ({ assert, cleanup }) => {
+    let runs = 0
+    const atStart = defineJob({
+      queue: 'test.at_worker_start',
+      payload: z.strictObject({}),
+      runAtWorkerStart: true,
+      pollingIntervalSeconds: 0.5,
+      async handle() {
+        runs++
+      },
+    })
+    const worker = await startTestWorker([atStart])
+    cleanup(() => worker.stop())
+    const deadline = Date.now() + 10_000
+    while (runs === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+    assert.equal(runs, 1)
+    assert.equal(await countJobs('test.at_worker_start'), 1)
+  })
+
   test('retries a failing job, then moves it to its dead-letter queue', async ({ assert, cleanup }) => {
     const worker = await startTestWorker([alwaysFailingJob])
     cleanup(() => worker.stop())
