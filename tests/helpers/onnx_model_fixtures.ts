@@ -19,6 +19,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import protobuf from 'protobufjs'
+import { seededRandom } from '#tests/helpers/seeded_random'
 
 const ONNX_PROTO = `
 syntax = "proto3";
@@ -51,16 +52,10 @@ export function tinyVocabulary(): string[] {
   return [...SPECIAL_TOKENS, ...WORDS, ...LETTERS, ...PUNCTUATION, ...LETTERS.map((c) => `##${c}`)]
 }
 
-/** mulberry32: small deterministic PRNG returning floats in [-0.5, 0.5). */
+/** Seeded weights in [-0.5, 0.5). */
 function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5
-  }
+  const random = seededRandom(seed)
+  return () => random() - 0.5
 }
 
 function tensor(name: string, dims: number[], values: Float32Array) {

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import { seededRandom } from './seeded_random.ts'
 
 /*
 | Writes a tiny LLaMA model as a GGUF v3 file (F32 tensors, a SentencePiece
@@ -87,18 +88,6 @@ class Bytes {
   }
 }
 
-/** Mulberry32: small, seeded, good enough for weights. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** <unk>, <s>, </s>, the 256 byte tokens, then some SentencePiece pieces. */
 function vocabulary() {
   const tokens = ['<unk>', '<s>', '</s>']
@@ -126,7 +115,7 @@ export interface TinyLlamaOptions {
 }
 
 export async function writeTinyLlamaGguf(path: string, options: TinyLlamaOptions = {}) {
-  const next = random(options.seed ?? 42)
+  const next = seededRandom(options.seed ?? 42)
   const nEmbd = options.embeddingLength ?? 64
   const nLayers = options.layers ?? 2
   const nHead = 4
