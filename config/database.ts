@@ -15,7 +15,7 @@ const dbConfig = defineConfig({
       migrations: {
         naturalSort: true,
         /* One folder per module, in the order of ARCHITECTURE.md's module table. */
-        paths: ['database/migrations/kernel', 'database/migrations/audit', 'database/migrations/identity', 'database/migrations/ai'],
+        paths: ['database/migrations/kernel', 'database/migrations/audit', 'database/migrations/identity', 'database/migrations/ai', 'database/migrations/privacy'],
       },
       seeders: { paths: ['database/seeders'] },
       /*

@@ -16,9 +16,11 @@ import ModelsVerify from '#ai/commands/models_verify'
 import ModelsAssign from '#ai/commands/models_assign'
 import ModelsRemove from '#ai/commands/models_remove'
 import AiServe from '#ai/commands/ai_serve'
+import ReferenceImport from '#privacy/commands/reference_import'
 
 const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate,
   ModelsAdd, ModelsList, ModelsVerify, ModelsAssign, ModelsRemove, AiServe,
+  ReferenceImport,
 ])
 
 export const getMetaData = () => loader.getMetaData()
