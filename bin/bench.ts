@@ -153,6 +153,7 @@ async function main() {
     /* Benches that serve HTTP pick a free port of their own. */
     PORT: '0',
     APP_KEY: randomBytes(24).toString('base64url'),
+    PHI_VAULT_KEY: randomBytes(32).toString('base64'),
     DATABASE_URL: database.url,
     STORAGE_PATH: storagePath,
   }

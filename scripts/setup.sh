@@ -35,6 +35,16 @@ if [ ! -f .env ]; then
   app_key="$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64url"))')"
   sed "s|^APP_KEY=.*|APP_KEY=${app_key}|" .env.example > .env
 fi
+# The PHI vault key, also for a .env made before the vault existed.
+if ! grep -qE '^PHI_VAULT_KEY=.+' .env; then
+  say "adding a new PHI_VAULT_KEY to .env"
+  phi_vault_key="$(node -e 'console.log(require("node:crypto").randomBytes(32).toString("base64"))')"
+  if grep -qE '^PHI_VAULT_KEY=' .env; then
+    sed -i "s|^PHI_VAULT_KEY=.*|PHI_VAULT_KEY=${phi_vault_key}|" .env
+  else
+    printf '\n# Key of the PHI re-identification vault (see .env.example).\nPHI_VAULT_KEY=%s\n' "$phi_vault_key" >> .env
+  fi
+fi
 
 # Embedded mode when DATABASE_URL is set neither in the environment nor in .env.
 database_url="${DATABASE_URL:-$(grep -E '^DATABASE_URL=' .env | tail -n 1 | cut -d= -f2- || true)}"
@@ -99,6 +109,14 @@ else
   node ace migration:run --force
 fi
 
-# 6. The web console.
+# 6. Reference data (name, place and hospital lists for PHI detection), when
+#    REFERENCE_DATA_DIR names a folder in the shared/data layout (see README).
+reference_dir="${REFERENCE_DATA_DIR:-$(grep -E '^REFERENCE_DATA_DIR=' .env | tail -n 1 | cut -d= -f2- || true)}"
+if [ -n "$reference_dir" ]; then
+  say "importing reference data from $reference_dir"
+  node ace reference:import "$reference_dir"
+fi
+
+# 7. The web console.
 build_console
 say "ready"

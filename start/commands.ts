@@ -17,10 +17,11 @@ import ModelsAssign from '#ai/commands/models_assign'
 import ModelsRemove from '#ai/commands/models_remove'
 import AiServe from '#ai/commands/ai_serve'
 import ReferenceImport from '#privacy/commands/reference_import'
+import KeysRotatePhi from '#privacy/commands/keys_rotate_phi'
 
 const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate,
   ModelsAdd, ModelsList, ModelsVerify, ModelsAssign, ModelsRemove, AiServe,
-  ReferenceImport,
+  ReferenceImport, KeysRotatePhi,
 ])
 
 export const getMetaData = () => loader.getMetaData()

@@ -30,6 +30,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   STORAGE_PATH: Env.schema.string.optional(),
   MODELS_PATH: Env.schema.string.optional(),
 
+  /* Reference data folder imported by setup (scripts/setup.sh); not read at run time. */
+  REFERENCE_DATA_DIR: Env.schema.string.optional(),
+
   /*
   | Local AI. Without AI_INFERENCE_URL the appliance starts `node ace ai:serve`
   | as its own child process when a model is first needed. With it (Docker's
@@ -43,6 +46,14 @@ export default await Env.create(new URL('../', import.meta.url), {
   AI_CONCURRENCY: Env.schema.number.optional(),
   AI_REQUEST_TIMEOUT_MS: Env.schema.number.optional(),
   AI_CONTEXT_SIZE: Env.schema.number.optional(),
+
+  /*
+  | Key of the PHI re-identification vault (AES-256-GCM): base64 of 32 bytes.
+  | Required in production; earlier keys, comma-separated, still decrypt until
+  | `node ace keys:rotate-phi` re-encrypts. Checked in config/privacy.ts.
+  */
+  PHI_VAULT_KEY: Env.schema.secret.optional(),
+  PHI_VAULT_PREVIOUS_KEYS: Env.schema.secret.optional(),
 
   /* Embedded mode only: the database folder. Default: <STORAGE_PATH>/pgdata. */
   EMBEDDED_DATA_PATH: Env.schema.string.optional(),

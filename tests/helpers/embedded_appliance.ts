@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 
 export const APP_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const APP_KEY = randomBytes(24).toString('base64url')
+const PHI_VAULT_KEY = randomBytes(32).toString('base64')
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,6 +32,7 @@ export function embeddedEnv(storagePath: string, extra: NodeJS.ProcessEnv = {}):
     HOST: '127.0.0.1',
     PORT: '0',
     APP_KEY,
+    PHI_VAULT_KEY,
     DATABASE_URL: '',
     EMBEDDED_DATA_PATH: '',
     CLINIBOX_EMBEDDED_DATABASE: '',

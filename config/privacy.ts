@@ -1,0 +1,14 @@
+import env from '#start/env'
+import { vaultKeySettings } from '#privacy/vault/vault_key_settings'
+
+/** PHI engine settings (see start/env.ts), validated at boot. */
+const privacyConfig = {
+  /* Malformed vault keys stop the boot, naming the variable; production also requires PHI_VAULT_KEY. */
+  vault: vaultKeySettings({
+    activeKey: env.get('PHI_VAULT_KEY')?.release(),
+    previousKeys: env.get('PHI_VAULT_PREVIOUS_KEYS')?.release(),
+    required: env.get('NODE_ENV') === 'production',
+  }),
+}
+
+export default privacyConfig
