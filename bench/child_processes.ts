@@ -11,6 +11,13 @@ import { fileURLToPath } from 'node:url'
 const APP_ROOT = fileURLToPath(new URL('../', import.meta.url))
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits
+/** The p-th percentile (nearest rank) of ascending numbers. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[index]
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function freePort(): Promise<number> {

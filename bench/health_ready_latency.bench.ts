@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
-import { ChildProcesses, freePort, round, sleep } from './child_processes.ts'
+import { ChildProcesses, freePort, percentile, round, sleep } from './child_processes.ts'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10)
@@ -41,12 +41,6 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   } catch {
     return undefined
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index]
 }
 
 function load(url: string, connections: number, duration: number, responseTimes?: number[]) {

@@ -18,10 +18,11 @@ import ModelsRemove from '#ai/commands/models_remove'
 import AiServe from '#ai/commands/ai_serve'
 import ReferenceImport from '#privacy/commands/reference_import'
 import KeysRotatePhi from '#privacy/commands/keys_rotate_phi'
+import PhiScan from '#privacy/commands/phi_scan'
 
 const loader = new ListLoader([DbPrepare, DbExport, JobsWork, AuditVerify, AdminCreate, AdminResetPassword, TokensCreate,
   ModelsAdd, ModelsList, ModelsVerify, ModelsAssign, ModelsRemove, AiServe,
-  ReferenceImport, KeysRotatePhi,
+  ReferenceImport, KeysRotatePhi, PhiScan,
 ])
 
 export const getMetaData = () => loader.getMetaData()

@@ -30,6 +30,9 @@ export default await Env.create(new URL('../', import.meta.url), {
   STORAGE_PATH: Env.schema.string.optional(),
   MODELS_PATH: Env.schema.string.optional(),
 
+  /* Longest text the PHI engine accepts, in characters (default 500000). */
+  PHI_MAX_TEXT_CHARS: Env.schema.number.optional(),
+
   /* Reference data folder imported by setup (scripts/setup.sh); not read at run time. */
   REFERENCE_DATA_DIR: Env.schema.string.optional(),
 

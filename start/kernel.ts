@@ -28,6 +28,7 @@ export const middleware = router.named({
   inertia: () => import('#platform/http/inertia_middleware'),
   consoleAuth: () => import('#identity/middleware/console_auth_middleware'),
   apiAuth: () => import('#identity/middleware/api_auth_middleware'),
+  can: () => import('#identity/middleware/can_middleware'),
 })
 
 /**

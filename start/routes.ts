@@ -4,3 +4,4 @@
 import '#identity/routes'
 import '#platform/routes'
 import '#ai/routes'
+import '#privacy/routes'

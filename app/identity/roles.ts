@@ -43,8 +43,8 @@ const ALL: readonly Permission[] = PERMISSIONS
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: ALL,
   it_admin: ['users.read', 'users.manage', 'clinics.manage', 'memberships.manage', 'api_keys.manage', 'audit.read', 'audit.export', 'system.diagnostics', 'ai.models.manage'],
-  clinic_admin: ['users.read', 'memberships.manage', 'api_keys.manage', 'audit.read', 'encounters.read'],
-  clinician: ['encounters.create', 'encounters.read', 'phi.detect', 'tutor.use'],
+  clinic_admin: ['users.read', 'memberships.manage', 'api_keys.manage', 'audit.read', 'encounters.read', 'phi.reidentify'],
+  clinician: ['encounters.create', 'encounters.read', 'phi.detect', 'phi.reidentify', 'tutor.use'],
   nurse: ['encounters.read', 'phi.detect'],
   coder: ['encounters.create', 'encounters.read', 'phi.detect'],
   front_desk: [],

@@ -9,6 +9,7 @@ const NAVIGATION: { href: string; label: string; permission?: string }[] = [
   { href: '/admin/clinics', label: 'Clinics', permission: 'clinics.manage' },
   { href: '/admin/api-keys', label: 'API keys', permission: 'api_keys.manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit.read' },
+  { href: '/phi', label: 'PHI check', permission: 'phi.detect' },
   { href: '/admin/models', label: 'Models', permission: 'ai.models.manage' },
   { href: '/account', label: 'My account' },
 ]

@@ -50,9 +50,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     ctx.logger.error({ err: { name, message, stack } }, 'request failed')
   }
 
-  /** A console page submitting a form (Inertia visit or plain form post). */
+  /** A console page submitting a form (Inertia visit or plain form post); a console fetch asking for JSON gets JSON. */
   #isConsoleForm(ctx: HttpContext) {
-    return !ctx.request.url().startsWith('/api/') && ctx.request.method() !== 'GET' && 'session' in ctx
+    const fetchWantsJson = !ctx.request.header('x-inertia') && ctx.request.accepts(['html', 'json']) === 'json'
+    return !ctx.request.url().startsWith('/api/') && ctx.request.method() !== 'GET' && 'session' in ctx && !fetchWantsJson
   }
 
   /**

@@ -24,6 +24,15 @@ export interface DeidentifyResult {
   scope: DeidentifyScope
 }
 
+/** 422 PHI_UNKNOWN_OPERATOR unless the value names an operator. */
+export function assertDeidentifyOperator(value: unknown): asserts value is DeidentifyOperator {
+  if (!isDeidentifyOperator(value)) {
+    throw AppError.unprocessable('PHI_UNKNOWN_OPERATOR', `Unknown operator; use one of ${DEIDENTIFY_OPERATORS.join(', ')}`, {
+      operators: DEIDENTIFY_OPERATORS,
+    })
+  }
+}
+
 export function isDeidentifyOperator(value: unknown): value is DeidentifyOperator {
   return (DEIDENTIFY_OPERATORS as readonly unknown[]).includes(value)
 }
@@ -42,11 +51,7 @@ export function deidentify(
   options: { operator: string; scope?: DeidentifyScope }
 ): DeidentifyResult {
   const operator = options.operator
-  if (!isDeidentifyOperator(operator)) {
-    throw AppError.unprocessable('PHI_UNKNOWN_OPERATOR', `Unknown operator; use one of ${DEIDENTIFY_OPERATORS.join(', ')}`, {
-      operators: DEIDENTIFY_OPERATORS,
-    })
-  }
+  assertDeidentifyOperator(operator)
   const scope = options.scope ?? createDeidentifyScope()
   const ordered = [...spans].sort((a, b) => a.start - b.start)
 

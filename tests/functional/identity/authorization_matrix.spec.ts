@@ -62,6 +62,10 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'GET', pattern: '/api/v1/me/tokens', access: 'authenticated' },
   { method: 'POST', pattern: '/api/v1/me/tokens', access: 'authenticated' },
   { method: 'DELETE', pattern: '/api/v1/me/tokens/:id', access: 'authenticated' },
+  /* privacy */
+  { method: 'POST', pattern: '/api/v1/phi/detect', access: 'phi.detect' },
+  { method: 'POST', pattern: '/api/v1/phi/deidentify', access: 'phi.detect' },
+  { method: 'POST', pattern: '/api/v1/phi/reidentify', access: 'phi.reidentify' },
 ]
 
 const routeKey = (method: string, pattern: string) => `${method} ${pattern}`

@@ -77,6 +77,12 @@ export const CONSOLE_ROUTES: ConsoleRoute[] = [
   { method: 'GET', pattern: '/admin/audit', access: 'audit.read' },
   { method: 'GET', pattern: '/admin/audit/export.csv', access: 'audit.export' },
 
+  /* privacy: the PHI check page and its JSON actions */
+  { method: 'GET', pattern: '/phi', access: 'phi.detect' },
+  { method: 'POST', pattern: '/phi/detect', access: 'phi.detect' },
+  { method: 'POST', pattern: '/phi/deidentify', access: 'phi.detect' },
+  { method: 'POST', pattern: '/phi/reidentify', access: 'phi.reidentify' },
+
   /* ai: model registry */
   { method: 'GET', pattern: '/admin/models', access: 'ai.models.manage' },
   { method: 'POST', pattern: '/admin/models', access: 'ai.models.manage' },

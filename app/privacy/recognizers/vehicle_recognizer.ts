@@ -1,0 +1,55 @@
+import type { PhiSpan } from '#privacy/phi_types'
+import type { Recognizer, RecognizerContext } from '#privacy/recognizers/recognizer'
+import { dropContained, makeSpan, textBefore } from '#privacy/recognizers/patterns/spans'
+
+const SOURCE = 'rules:vehicle'
+/** 17 characters without I, O or Q. */
+const VIN = /(?<![A-Za-z0-9-])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9-])/g
+/** A plate after its label: "plate TX-R44-7JK", "license plate: ABC 1234", "tag # 7XYZ123". */
+const PLATE_LABEL = /\b(?:(?:licen[cs]e[ \t]+)?plates?|tags?|registration|reg\.?)(?:[ \t]*(?:#|no\.?|number|num))?[ \t]*[:#]?[ \t]*/gi
+const PLATE_VALUE = /[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2}(?![A-Za-z0-9-])/y
+/** "tag" and "registration" only name a plate near a vehicle word. */
+const VEHICLE_CONTEXT = /\b(?:car|truck|tractor|trailer|van|vehicle|auto|automobile|motorcycle|SUV|pickup|sedan|drove|driving|driver|parked|plates?|VIN)\b/i
+
+const WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+const LETTER_VALUES = 'A1B2C3D4E5F6G7H8J1K2L3M4N5P7R9S2T3U4V5W6X7Y8Z9'
+
+/**
+ * Vehicle identifiers: VINs (17 characters; a failed check digit lowers the
+ * score but still reports it) and licence plates after a plate label.
+ */
+export class VehicleRecognizer implements Recognizer {
+  readonly name = SOURCE
+
+  recognize(text: string, _context: RecognizerContext): PhiSpan[] {
+    const spans: PhiSpan[] = []
+    for (const match of text.matchAll(VIN)) {
+      const vin = match[0]
+      const digits = vin.replace(/\D/g, '').length
+      if (digits < 3 || digits === 17 || !/[A-Z]/.test(vin)) continue
+      const labelled = /\bVIN\b/i.test(textBefore(text, match.index, 24))
+      const score = hasValidCheckDigit(vin) || labelled ? 0.95 : 0.75
+      spans.push(makeSpan(text, match.index, match.index + vin.length, 'VEHICLE_ID', score, SOURCE))
+    }
+    for (const label of text.matchAll(PLATE_LABEL)) {
+      const start = label.index + label[0].length
+      PLATE_VALUE.lastIndex = start
+      const plate = PLATE_VALUE.exec(text)?.[0]
+      if (!plate || !/\d/.test(plate) || plate.replace(/[^A-Z0-9]/g, '').length < 3) continue
+      if (!/plate/i.test(label[0]) && !VEHICLE_CONTEXT.test(textBefore(text, label.index, 60))) continue
+      spans.push(makeSpan(text, start, start + plate.length, 'VEHICLE_ID', 0.9, SOURCE))
+    }
+    return dropContained(spans)
+  }
+}
+
+function hasValidCheckDigit(vin: string): boolean {
+  let sum = 0
+  for (let index = 0; index < 17; index++) {
+    const char = vin[index]
+    const value = /\d/.test(char) ? Number(char) : Number(LETTER_VALUES[LETTER_VALUES.indexOf(char) + 1])
+    sum += value * WEIGHTS[index]
+  }
+  const check = sum % 11
+  return vin[8] === (check === 10 ? 'X' : String(check))
+}

@@ -1,0 +1,34 @@
+import { ai } from '#ai/index'
+import type { PhiSpan } from '#privacy/phi_types'
+import { detectPhiWithRules } from '#privacy/services/detect_phi'
+import { loadDictionaries } from '#privacy/reference/load_dictionaries'
+import { NerRecognizer } from '#privacy/recognizers/ner_recognizer'
+
+/** What found the PHI: the rules with which word lists, and the NER model if one is installed. */
+export interface PhiEngine {
+  rules: string
+  dictionaries: { pack: string; version: string }
+  ner: { name: string; version: string } | null
+}
+
+export const RULES_VERSION = 'rules-v1'
+
+const ner = new NerRecognizer()
+
+/**
+ * Finds the PHI in a text: the NER model assigned to `phi-ner` (when there
+ * is one) and the rules with the loaded reference lists, merged by the
+ * decision layer. Spans use JavaScript string offsets.
+ */
+export async function findPhi(text: string): Promise<{ spans: PhiSpan[]; engine: PhiEngine }> {
+  const [dictionaries, nerSpans, nerEngine] = await Promise.all([loadDictionaries(), ner.recognize(text), ai.engineFor('phi-ner')])
+  const spans = detectPhiWithRules(text, { dictionaries, extraSpans: nerSpans })
+  return {
+    spans,
+    engine: {
+      rules: RULES_VERSION,
+      dictionaries: dictionaries.source,
+      ner: nerEngine.type === 'model' ? { name: nerEngine.name, version: nerEngine.version } : null,
+    },
+  }
+}
