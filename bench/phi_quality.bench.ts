@@ -93,6 +93,7 @@ try {
   const records: { full_text: string; spans: { entity_type: string; start_position: number; end_position: number }[] }[] = JSON.parse(
     gunzipSync(readFileSync(join(SHARED, 'data', 'deid', 'presidio_synth_dataset_v2.json.gz'))).toString('utf8')
   )
+  const presidioTypes: Record<string, { gold: number; found: number }> = {}
   let goldChars = 0
   let leakedChars = 0
   let goldSpans = 0
@@ -105,8 +106,12 @@ try {
     const spans = detectPhiWithRules(text, { dictionaries })
     for (const g of gold.filter((span) => span.type !== null)) {
       goldSpans++
-      if (spans.some((p) => overlaps(p, g as Span))) goldHit++
-      else if (DETAILS.has(g.type!)) log(`MISS presidio ${g.type} ${context(text, g as Span)}`)
+      const row = (presidioTypes[g.type!] ??= { gold: 0, found: 0 })
+      row.gold++
+      if (spans.some((p) => overlaps(p, g as Span))) {
+        goldHit++
+        row.found++
+      } else if (DETAILS.has(g.type!)) log(`MISS presidio ${g.type} ${context(text, g as Span)}`)
       for (let i = g.start; i < g.end; i++) {
         if (/\s/.test(text[i])) continue
         goldChars++
@@ -123,6 +128,7 @@ try {
     records: records.length,
     leak_rate_percent: round((leakedChars / goldChars) * 100, 2),
     span_overlap_any: { recall: round(goldHit / goldSpans, 3), precision: round(predHit / predSpans, 3) },
+    recall_per_type: Object.fromEntries(Object.entries(presidioTypes).map(([type, row]) => [type, { gold: row.gold, recall: round(row.found / row.gold, 3) }])),
   }
 
   result = {

@@ -30,6 +30,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   STORAGE_PATH: Env.schema.string.optional(),
   MODELS_PATH: Env.schema.string.optional(),
 
+  /* PHI detections scoring below this (0-1) are dropped (default 0.3: recall first). */
+  PHI_THRESHOLD: Env.schema.number.optional(),
   /* Longest text the PHI engine accepts, in characters (default 500000). */
   PHI_MAX_TEXT_CHARS: Env.schema.number.optional(),
 

@@ -1,4 +1,5 @@
 import { ai } from '#ai/index'
+import privacyConfig from '#config/privacy'
 import type { PhiSpan } from '#privacy/phi_types'
 import { detectPhiWithRules } from '#privacy/services/detect_phi'
 import { loadDictionaries } from '#privacy/reference/load_dictionaries'
@@ -22,7 +23,7 @@ const ner = new NerRecognizer()
  */
 export async function findPhi(text: string): Promise<{ spans: PhiSpan[]; engine: PhiEngine }> {
   const [dictionaries, nerSpans, nerEngine] = await Promise.all([loadDictionaries(), ner.recognize(text), ai.engineFor('phi-ner')])
-  const spans = detectPhiWithRules(text, { dictionaries, extraSpans: nerSpans })
+  const spans = detectPhiWithRules(text, { dictionaries, extraSpans: nerSpans, threshold: privacyConfig.threshold })
   return {
     spans,
     engine: {
