@@ -16,12 +16,22 @@ function escapeRegExp(value: string): string {
 }
 
 function normalise(term: string): string {
+  if (alreadyNormal(term)) return term
   return term
     .toLowerCase()
     .replace(/['’]s$/u, '')
     .replace(/[‐-–—]/gu, '-')
     .replace(/\s+/gu, ' ')
     .trim()
+}
+
+/** Lowercase ASCII letters, digits and hyphens: nothing for `normalise` to change (most words; checked without regexes). */
+function alreadyNormal(term: string): boolean {
+  for (let i = 0; i < term.length; i++) {
+    const code = term.charCodeAt(i)
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45)) return false
+  }
+  return true
 }
 
 /**

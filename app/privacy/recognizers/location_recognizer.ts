@@ -5,6 +5,7 @@ import { joined, lowercaseVocabulary, wordTokens, type WordToken } from '#privac
 import { AMBIGUOUS_STATE_NAMES, US_STATE_CODES, US_STATES } from '#privacy/recognizers/cues/us_states'
 import { ORGANIZATION_HEADS, STREET_WORDS } from '#privacy/recognizers/cues/organization_cues'
 import { NOT_NAME_WORDS } from '#privacy/recognizers/cues/name_cues'
+import { lastNonSpace, lastWordBeforeSpace } from '#privacy/recognizers/cues/text_before'
 
 const SOURCE = 'dictionary:location'
 const MAX_CITY_WORDS = 4
@@ -21,7 +22,12 @@ const PLACE_CUE_BEFORE =
 /** Cues strong enough that an unknown capitalised word after them is a place: "flew to Leppen", "grew up in Sund". */
 const STRONG_PLACE_CUE_BEFORE =
   /\b(?:lives|living|resides|residing|moved|relocated|born|raised|grew up|flew|travel(?:l)?ed|travel(?:l)?ing|originally|i'm|i am|we're|we are|home|vacation(?:ed|ing)?)\s+(?:\w+\s+)?(?:in|to|from|near)\s+$/i
+/** The words PLACE_CUE_BEFORE can end with (before the white space). */
+const PLACE_CUE_LAST_WORDS = new Set(['in', 'to', 'from', 'near', 'at', 'outside', 'of', 'the'])
 const STATE_PREPOSITION_BEFORE = /\b(?:in|from|to|near|of|outside|across|throughout|around|state of|visiting|left|leaving)\s+$/i
+
+/** State names by dictionary; built once per dictionary. */
+const stateNamesCache = new WeakMap<Dictionaries['states'], Map<string, string>>()
 
 interface StateMatch {
   first: number
@@ -80,8 +86,11 @@ export class LocationRecognizer implements Recognizer {
 
 /** Dictionary states, plus the built-in list so codes and names always work. */
 function stateNames(dictionaries: Dictionaries): Map<string, string> {
+  const cached = stateNamesCache.get(dictionaries.states)
+  if (cached) return cached
   const states = new Map<string, string>(US_STATES)
   for (const [name, code] of dictionaries.states) if (name.length > 2) states.set(name, code.toUpperCase())
+  stateNamesCache.set(dictionaries.states, states)
   return states
 }
 
@@ -179,8 +188,8 @@ function citiesAfterCues(text: string, tokens: WordToken[], dictionaries: Dictio
     const token = tokens[index]
     if (claimed.has(index) || !(token.capitalised || (token.allCaps && token.text.length > 2))) continue
     const before = text.slice(Math.max(0, token.start - 50), token.start)
-    const labelled = CITY_LABEL_BEFORE.test(before)
-    if (!labelled && !PLACE_CUE_BEFORE.test(before)) continue
+    const labelled = lastNonSpace(before) === ':' && CITY_LABEL_BEFORE.test(before)
+    if (!labelled && !(PLACE_CUE_LAST_WORDS.has(lastWordBeforeSpace(before)) && PLACE_CUE_BEFORE.test(before))) continue
     let best: number | undefined
     let name = ''
     for (let last = index; last < Math.min(tokens.length, index + MAX_CITY_WORDS); last++) {

@@ -209,9 +209,19 @@ class WordJudge {
 
 /** "McDonald", "MacAllister", "DeShawn", "O'Brien", "Smith-Jones" have inner capitals; "PaCO", "ClearSound" do not look like names. */
 function nameCapitals(word: WordToken): boolean {
+  if (noInnerCapital(word.text)) return true
   const inner = word.text.slice(1).replace(/['’-]\p{Lu}/gu, '')
   if (!/\p{Lu}/u.test(inner)) return true
   return /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)\p{Lu}\p{Ll}+$/u.test(word.text.replace(/^.*['’-]/u, ''))
+}
+
+/** True when every character after the first is ASCII and not a capital (the common case, checked without a regex). */
+function noInnerCapital(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i)
+    if (code >= 128 || (code >= 65 && code <= 90)) return false
+  }
+  return true
 }
 
 function isInitial(word: WordToken): boolean {
@@ -269,7 +279,12 @@ function* chains(text: string, tokens: WordToken[], judge: WordJudge): Generator
     const previous = current.at(-1)
     const nameShaped = (token.capitalised && nameCapitals(token)) || token.initial || token.allCaps || bareInitial(text, token, previous)
     if (previous && !joined(text, previous, token)) yield* flush()
-    if (!nameShaped || judge.breaksChain(token)) {
+    if (!nameShaped) {
+      // Most words: nothing to flush when no chain is open (and no generator to create).
+      if (current.length > 0) yield* flush()
+      continue
+    }
+    if (judge.breaksChain(token)) {
       // "Pine Hollow Family Medicine", "Prairie Rose Medical Center": the words before an organisation or street word are not a name.
       if (current.length > 0 && nameShaped && NOT_PERSON_FOLLOWERS.has(token.lower) && joined(text, current.at(-1)!, token)) beforePlaceWord = true
       if (current.length > 0 && nameShaped && !TITLES.has(token.lower) && !isCredential(token) && joined(text, current.at(-1)!, token)) {
@@ -312,7 +327,9 @@ function repeats(text: string, tokens: WordToken[], spans: PhiSpan[], judge: Wor
   const nameWords = new Set<string>()
   for (const span of spans) {
     if (span.score < 0.7) continue
-    for (const word of tokens.filter((token) => span.start <= token.start && token.end <= span.end)) {
+    for (let index = firstTokenFrom(tokens, span.start); index < tokens.length && tokens[index].start < span.end; index++) {
+      const word = tokens[index]
+      if (word.end > span.end) continue
       if (word.text.length < 2 || word.initial || judge.ordinaryWord(word) || judge.allowListed(word)) continue
       nameWords.add(word.text)
     }
@@ -320,6 +337,18 @@ function repeats(text: string, tokens: WordToken[], spans: PhiSpan[], judge: Wor
   if (nameWords.size === 0) return []
   const covered = (token: WordToken) => spans.some((span) => span.start <= token.start && token.end <= span.end)
   return tokens.filter((token) => nameWords.has(token.text) && !covered(token)).map((token) => makeSpan(text, token.start, token.end, 0.8))
+}
+
+/** Index of the first token starting at or after `offset` (tokens are in text order). */
+function firstTokenFrom(tokens: WordToken[], offset: number): number {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (tokens[middle].start < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function makeSpan(text: string, start: number, end: number, score: number): PhiSpan {

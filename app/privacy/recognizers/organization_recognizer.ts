@@ -3,6 +3,7 @@ import type { Recognizer, RecognizerContext } from '#privacy/recognizers/recogni
 import { AllowList } from '#privacy/allow_list/allow_list'
 import { wordTokens, type WordToken } from '#privacy/recognizers/cues/word_tokens'
 import { NOT_NAME_WORDS, TITLES } from '#privacy/recognizers/cues/name_cues'
+import { lastNonSpace, lastWordBeforeSpace } from '#privacy/recognizers/cues/text_before'
 import {
   DEPARTMENT_WORDS,
   EMPLOYER_CUE,
@@ -20,6 +21,8 @@ const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'la', 'los',
 /** Capitalised words that start a sentence or a label rather than a name. */
 const LEADING_NOISE = new Set(['the', 'a', 'an', 'at', 'to', 'from', 'via', 'rx', 'per', 'seen', 'referred', 'refer', 'follow', 'see', 'call', 'contact', 'with', 'by', 'and', 'of', 'for', 'in', 'on'])
 const ABBREVIATIONS = new Set(['st', 'mt', 'ft', 'saint'])
+/** The words EMPLOYER_CUE and ORGANIZATION_LABEL can end with (before the white space), besides ":" and "(". */
+const CUE_LAST_WORDS = new Set(['at', 'for', 'by', 'from', 'with', 'to', 'the'])
 const POST_NUMBER = /^[ \t]+(?:No\.?\s*|#\s*)?\d+/
 
 /** Dictionary organisation names split into words, by first word; built once per dictionary. */
@@ -93,13 +96,22 @@ function byCue(text: string, chain: WordToken[]): PhiSpan | undefined {
   if (start >= chain.length) return undefined
   const words = trimTrailingConnectors(chain.slice(start, start + MAX_CUED_WORDS))
   if (words.length === 0) return undefined
-  const lineStart = text.lastIndexOf('\n', words[0].start - 1) + 1
-  const before = text.slice(Math.max(lineStart, words[0].start - 90), words[0].start)
+  const before = text.slice(lineStartWithin(text, words[0].start, 90), words[0].start)
+  const lastWord = lastWordBeforeSpace(before)
+  const lastCharacter = lastNonSpace(before)
+  if (!CUE_LAST_WORDS.has(lastWord) && lastCharacter !== ':' && lastCharacter !== '(') return undefined
   if (!EMPLOYER_CUE.test(before) && !ORGANIZATION_LABEL.test(before)) return undefined
   const content = words.filter((word) => !CONNECTORS.has(word.text))
   if (content.every((word) => DEPARTMENT_WORDS.has(word.lower) || NOT_NAME_WORDS.has(word.lower))) return undefined
   if (content.every((word) => word.allCaps && word.text.length > 5)) return undefined
   return span(text, words[0].start, words.at(-1)!.end, 0.7)
+}
+
+/** The start of the line holding `offset`, or `offset - limit` when the line starts further back. */
+function lineStartWithin(text: string, offset: number, limit: number): number {
+  const from = Math.max(0, offset - limit)
+  for (let i = offset - 1; i >= from; i--) if (text.charCodeAt(i) === 10) return i + 1
+  return from
 }
 
 /** Skips sentence and label words at the start of a phrase ("Rx", "The", "Dr"). */
@@ -121,7 +133,7 @@ function* phraseChains(text: string, tokens: WordToken[]): Generator<WordToken[]
   let pending: WordToken[] = []
   for (const token of tokens) {
     const previous = pending.at(-1) ?? chain.at(-1)
-    const linked = previous !== undefined && linkGap(previous, text.slice(previous.end, token.start))
+    const linked = previous !== undefined && linkedTo(text, previous, token)
     if (token.capitalised || token.allCaps) {
       if (!linked) {
         if (chain.length > 0) yield chain
@@ -144,6 +156,12 @@ function* phraseChains(text: string, tokens: WordToken[]): Generator<WordToken[]
     }
   }
   if (chain.length > 0) yield chain
+}
+
+function linkedTo(text: string, previous: WordToken, token: WordToken): boolean {
+  // One space, the usual gap, is checked without slicing the text.
+  if (token.start - previous.end === 1 && text.charCodeAt(previous.end) === 32) return true
+  return linkGap(previous, text.slice(previous.end, token.start))
 }
 
 function linkGap(previous: WordToken, gap: string): boolean {
