@@ -5,7 +5,7 @@
 export { recordAuditEvent } from '#audit/services/record_audit_event'
 export { verifyAuditChainJob } from '#audit/jobs/verify_audit_chain_job'
 export { verifyAuditChain, latestAuditVerification, type AuditChainVerification } from '#audit/services/verify_audit_chain'
-export { SYSTEM_ACTOR, type AuditActor, type AuditEventInput, type AuditOutcome } from '#audit/services/audit_event_input'
+export { SYSTEM_ACTOR, type AuditActor, type AuditContext, type AuditEventInput, type AuditOutcome } from '#audit/services/audit_event_input'
 export {
   listAuditEvents,
   auditEventQuerySchema,

@@ -1,6 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import storageConfig from '#config/storage'
-import { recordAuditEvent } from '#audit/index'
+import { recordAuditEvent, type AuditContext } from '#audit/index'
 import { AppError, clock } from '#kernel/index'
 import type { ModelTask } from '#ai/inference/serving_manifest'
 import AiModel from '#ai/models/ai_model'
@@ -8,7 +8,6 @@ import { inspectModelPath, readLicenceText, resolveInsideModels } from '#ai/regi
 import { assertKindServesTask } from '#ai/registry/model_tasks'
 import { applyRegistryChange } from '#ai/registry/apply_registry_change'
 import { assignTaskRow } from '#ai/registry/assign_task_row'
-import type { AuditBy } from '#ai/registry/audit_by'
 
 export interface AddModelInput {
   /** A .gguf file or ONNX model folder inside MODELS_PATH (relative to it or to the current folder). */
@@ -22,7 +21,7 @@ export interface AddModelInput {
 export const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 
 /** Checks, hashes and records a model an admin copied into MODELS_PATH, optionally assigning it a task. */
-export async function addModel(input: AddModelInput, by: AuditBy): Promise<AiModel> {
+export async function addModel(input: AddModelInput, by: AuditContext): Promise<AiModel> {
   const inspected = await inspectModelPath(storageConfig.modelsPath, input.path)
   const name = input.name ?? inspected.suggestedName
   if (!MODEL_NAME.test(name)) {

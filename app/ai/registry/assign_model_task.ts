@@ -1,18 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
-import { recordAuditEvent } from '#audit/index'
+import { recordAuditEvent, type AuditContext } from '#audit/index'
 import { AppError } from '#kernel/index'
 import type { ModelTask } from '#ai/inference/serving_manifest'
 import AiModel from '#ai/models/ai_model'
 import { assertKindServesTask } from '#ai/registry/model_tasks'
 import { applyRegistryChange } from '#ai/registry/apply_registry_change'
 import { assignTaskRow } from '#ai/registry/assign_task_row'
-import type { AuditBy } from '#ai/registry/audit_by'
 
 /**
  * Makes a model serve a task (replacing the task's previous model), or with
  * `modelId: null` returns the task to its built-in fallback.
  */
-export async function assignModelTask(input: { task: ModelTask; modelId: number | null }, by: AuditBy): Promise<void> {
+export async function assignModelTask(input: { task: ModelTask; modelId: number | null }, by: AuditContext): Promise<void> {
   await applyRegistryChange(() =>
     db.transaction(async (trx) => {
       const previous = await trx.from('ai_task_assignments').where('task', input.task).select('model_id').first()

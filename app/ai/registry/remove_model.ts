@@ -1,15 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
-import { recordAuditEvent } from '#audit/index'
+import { recordAuditEvent, type AuditContext } from '#audit/index'
 import { AppError } from '#kernel/index'
 import AiModel from '#ai/models/ai_model'
 import { applyRegistryChange } from '#ai/registry/apply_registry_change'
-import type { AuditBy } from '#ai/registry/audit_by'
 
 /**
  * Forgets a model and its task assignments (those tasks fall back to the
  * built-in engines). Its files stay in MODELS_PATH for the admin to delete.
  */
-export async function removeModel(modelId: number, by: AuditBy): Promise<void> {
+export async function removeModel(modelId: number, by: AuditContext): Promise<void> {
   await applyRegistryChange(() =>
     db.transaction(async (trx) => {
       const model = await AiModel.query({ client: trx }).where('id', modelId).forUpdate().first()

@@ -2,13 +2,12 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import storageConfig from '#config/storage'
-import { recordAuditEvent } from '#audit/index'
+import { recordAuditEvent, type AuditContext } from '#audit/index'
 import { AppError, clock } from '#kernel/index'
 import AiModel, { type ModelStatus } from '#ai/models/ai_model'
 import { sha256OfFile } from '#ai/registry/hash_model_files'
 import { applyRegistryChange } from '#ai/registry/apply_registry_change'
 import { writeServingManifest } from '#ai/registry/write_serving_manifest'
-import type { AuditBy } from '#ai/registry/audit_by'
 
 export interface ModelVerification {
   id: number
@@ -24,7 +23,7 @@ export interface ModelVerification {
  * match again becomes ready. Status changes are audited and reach the
  * inference service through the manifest, which is rewritten either way.
  */
-export async function verifyModels(by: AuditBy, options: { modelId?: number } = {}): Promise<ModelVerification[]> {
+export async function verifyModels(by: AuditContext, options: { modelId?: number } = {}): Promise<ModelVerification[]> {
   const query = AiModel.query().orderBy('name')
   if (options.modelId !== undefined) query.where('id', options.modelId)
   const models = await query

@@ -23,4 +23,11 @@ export interface AuditEventInput {
   metadata?: Record<string, unknown>
 }
 
+/**
+ * Who does something and from where, as services receive it: a request's
+ * context (actor, clinic, IP, user agent, request id) or just SYSTEM_ACTOR
+ * for jobs and commands. Spread it into recordAuditEvent's input.
+ */
+export type AuditContext = Pick<AuditEventInput, 'actor' | 'clinicId' | 'ip' | 'userAgent' | 'requestId'>
+
 export const SYSTEM_ACTOR: AuditActor = { type: 'system', id: null, label: 'system' }

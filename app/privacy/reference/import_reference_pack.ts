@@ -1,9 +1,8 @@
 import { resolve } from 'node:path'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { recordAuditEvent } from '#audit/index'
+import { recordAuditEvent, type AuditContext } from '#audit/index'
 import { AppError, clock } from '#kernel/index'
-import type { AuditBy } from '#privacy/reference/audit_by'
 import { invalidateDictionaries } from '#privacy/reference/load_dictionaries'
 import { readReferencePack, type ReferenceCounts } from '#privacy/reference/read_reference_pack'
 import { US_STATES } from '#privacy/reference/us_states'
@@ -39,7 +38,7 @@ const BATCH_ROWS = 5_000
  * replacing a previous import of that name, in one transaction with its
  * audit event (`reference.pack.imported`). A bad folder or file changes nothing.
  */
-export async function importReferencePack(input: ImportReferencePackInput, by: AuditBy): Promise<ImportedReferencePack> {
+export async function importReferencePack(input: ImportReferencePackInput, by: AuditContext): Promise<ImportedReferencePack> {
   const name = input.pack ?? DEFAULT_REFERENCE_PACK
   const version = input.version ?? clock.now().toISODate()!
   if (!PACK_NAME.test(name)) {

@@ -1,13 +1,12 @@
 import db from '@adonisjs/lucid/services/db'
 import privacyConfig from '#config/privacy'
-import { recordAuditEvent } from '#audit/index'
+import { recordAuditEvent, type AuditContext } from '#audit/index'
 import type { PhiType } from '#privacy/phi_types'
 import { assertDeidentifyOperator, deidentify } from '#privacy/deidentify/deidentify'
 import type { DeidentifyScope } from '#privacy/deidentify/deidentify_scope'
 import { storeVaultEntry } from '#privacy/vault/store_vault_entry'
 import { checkText } from '#privacy/services/check_text'
 import { findPhi, type PhiEngine } from '#privacy/services/find_phi'
-import type { PrivacyAuditContext } from '#privacy/http/request_audit'
 
 export interface DeidentifiedText {
   text: string
@@ -27,7 +26,7 @@ export interface DeidentifiedText {
  */
 export async function deidentifyText(
   input: { text: string; operator: string; clinicId: number | null; scope?: DeidentifyScope },
-  audit: PrivacyAuditContext
+  audit: AuditContext
 ): Promise<DeidentifiedText> {
   const operator = input.operator
   assertDeidentifyOperator(operator)

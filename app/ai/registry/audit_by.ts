@@ -1,4 +1,0 @@
-import type { AuditEventInput } from '#audit/index'
-
-/** Who changes the registry: the request's audit context, or SYSTEM_ACTOR for jobs and commands. */
-export type AuditBy = Pick<AuditEventInput, 'actor' | 'ip' | 'userAgent' | 'requestId'>
