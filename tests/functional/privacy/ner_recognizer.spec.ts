@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { SYSTEM_ACTOR } from '#audit/index'
 import { addModel } from '#ai/registry/add_model'
 import { NerRecognizer } from '#privacy/recognizers/ner_recognizer'
+import { findPhi } from '#privacy/index'
 import { modelsFolder, resetModelRegistry } from '#tests/helpers/model_registry'
 import { writeTinyTokenClassificationModel } from '#tests/helpers/onnx_model_fixtures'
 
@@ -31,5 +32,16 @@ test.group('NER recognizer with the phi-ner model', (group) => {
       ]
     )
     for (const span of spans) assert.isAbove(span.score, 0)
+  })
+
+  test('findPhi merges the model’s spans with the rules and names the model as its NER engine', async ({ assert }) => {
+    const text = 'Phone call from mary jones on 01/16/2024.'
+    const { spans, engine } = await findPhi(text)
+    assert.deepInclude(
+      spans.map((span) => [span.type, span.text, span.source]),
+      ['NAME', 'mary jones', 'ner:tiny-ner']
+    )
+    assert.containsSubset(spans, [{ type: 'DATE', text: '01/16/2024' }])
+    assert.equal(engine.ner?.name, 'tiny-ner')
   })
 })
