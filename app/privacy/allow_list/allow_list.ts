@@ -34,6 +34,14 @@ function alreadyNormal(term: string): boolean {
   return true
 }
 
+function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) return true
+  }
+  return false
+}
+
 /**
  * Clinical vocabulary that must never be redacted: eponyms, drug names,
  * lab and vital-sign formats, doses. The decision layer drops a span the
@@ -99,13 +107,17 @@ export class AllowList {
   /** A span inside "BP 132/84", "A1c 7.2", "20 mg" or the like. */
   #insideMeasurement(text: string, start: number, end: number): boolean {
     const from = Math.max(0, start - 40)
-    const window = text.slice(from, Math.min(text.length, end + 40))
+    const to = Math.min(text.length, end + 40)
+    // Both formats need a digit: most windows have none, and no regex has to run.
+    if (!hasDigit(text, from, to)) return false
+    const window = text.slice(from, to)
     for (const pattern of [MEASUREMENT, DOSE]) {
       pattern.lastIndex = 0
-      for (const match of window.matchAll(pattern)) {
+      for (let match = pattern.exec(window); match !== null; match = pattern.exec(window)) {
         const matchStart = from + match.index
-        const matchEnd = matchStart + match[0].length
-        if (matchStart <= start && end <= matchEnd) return true
+        // Matches come in order: one starting after the span cannot hold it, nor can any later one.
+        if (matchStart > start) break
+        if (end <= matchStart + match[0].length) return true
       }
     }
     return false

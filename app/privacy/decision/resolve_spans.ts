@@ -69,14 +69,29 @@ export function resolveSpans(text: string, spans: PhiSpan[], options: ResolveOpt
 }
 
 function mergeCluster(text: string, cluster: PhiSpan[]): PhiSpan {
-  const winner = cluster.reduce((best, span) => (rank(span) > rank(best) ? span : best))
-  const start = Math.min(...cluster.map((span) => span.start))
-  const end = Math.max(...cluster.map((span) => span.end))
-  const sources = [...new Set(cluster.map((span) => span.source))]
-  return { start, end, type: winner.type, text: text.slice(start, end), score: winner.score, source: sources.join('+') }
+  let winner = cluster[0]
+  let winnerRank = rank(winner)
+  let start = winner.start
+  let end = winner.end
+  const sources = new Set<string>()
+  for (const span of cluster) {
+    const spanRank = rank(span)
+    if (spanRank > winnerRank) {
+      winner = span
+      winnerRank = spanRank
+    }
+    if (span.start < start) start = span.start
+    if (span.end > end) end = span.end
+    sources.add(span.source)
+  }
+  return { start, end, type: winner.type, text: text.slice(start, end), score: winner.score, source: [...sources].join('+') }
 }
+
+/** Type specificity as a fraction below 1 (earlier in TYPE_PRIORITY is higher); unknown types get the lowest. */
+const TYPE_RANK = new Map(TYPE_PRIORITY.map((type, index) => [type, (TYPE_PRIORITY.length - index) / TYPE_PRIORITY.length]))
+const UNKNOWN_TYPE_RANK = (TYPE_PRIORITY.length + 1) / TYPE_PRIORITY.length
 
 /** Higher is better: score first, then type specificity. */
 function rank(span: PhiSpan): number {
-  return span.score * 100 + (TYPE_PRIORITY.length - TYPE_PRIORITY.indexOf(span.type)) / TYPE_PRIORITY.length
+  return span.score * 100 + (TYPE_RANK.get(span.type) ?? UNKNOWN_TYPE_RANK)
 }

@@ -5,6 +5,7 @@ import { AllowList } from '#privacy/allow_list/allow_list'
 import { joined, lowercaseVocabulary, wordTokens, type WordToken } from '#privacy/recognizers/cues/word_tokens'
 import { CREDENTIALS, AMBIGUOUS_CREDENTIALS, NOT_NAME_WORDS, NOT_PERSON_PROPER_WORDS, PERSON_LABELS, PERSON_LEAD_INS, RELATIVES, TITLES } from '#privacy/recognizers/cues/name_cues'
 import { DEPARTMENT_WORDS, NOT_PERSON_FOLLOWERS, ORGANIZATION_HEADS } from '#privacy/recognizers/cues/organization_cues'
+import { isSpace } from '#privacy/recognizers/cues/text_before'
 
 const SOURCE = 'dictionary:name'
 const MAX_NAME_WORDS = 4
@@ -30,12 +31,19 @@ const CREDENTIAL_AFTER = /^(,?)[ \t]*((?:[A-Z][A-Za-z]*\.?){1,3}(?:-[A-Z]+)?(?:\
 const DEMOGRAPHICS_AFTER = /^[ \t]*[,(]?[ \t]*(?:\d{1,3}[ \t]*(?:y\/o|yo|y|yrs?|years?(?:[ -]old)?|mo|months?(?:[ -]old)?|wk|weeks?)?[ \t]*(?:[MF]|male|female)?(?![\p{L}\d])|(?:DOB|D\.O\.B\.?|born)(?![\p{L}]))/u
 /** Something that proves a pure digit run is an age-sex pattern rather than any number. */
 const AGE_SEX = /^[ \t]*[,(]?[ \t]*\d{1,3}[ \t]*(?:y\/o|yo|y|yrs?|years?|mo|months?)?[ \t]*(?:[MF]|male|female)(?![\p{L}\d])|^[ \t]*[,(][ \t]*\d{1,3}[ \t]*(?:y\/o|yo|y|yrs?|years?(?:[ -]old)?|mo|months?(?:[ -]old)?)(?![\p{L}\d])|^(?:[ \t]{2,}|[ \t]*[,(][ \t]*)(?:DOB|D\.O\.B|born)(?![\p{L}])/u
-/** A speaker's name at the start of a line: "Nicole: Remember me?" */
-const SPEAKER_LABEL = /^:[ \t"“]/u
 /** A name as the subject of a sentence: "Nora is very reliable", "Diana works at...". */
 const SUBJECT_VERB_AFTER = /^ (?:is|was|has|had|will|would|can|could|says|said|lives|lived|works|worked|began|started|reports|reported|states|stated|denies|presents|called|went|came|shouted|wants|needs|asked|told|and (?:I|his|her))\b/u
 const COORDINATION = /^\s*(?:and|&|or|\/)\s*$/iu
+/** A speaker's name at the start of a line: "Nicole: Remember me?" (a colon, then a space, a tab or a quote). */
+function speakerLabelAt(text: string, offset: number): boolean {
+  if (text.charCodeAt(offset) !== 58) return false
+  const next = text.charCodeAt(offset + 1)
+  return next === 32 || next === 9 || next === 34 || next === 0x201c
+}
 const NICKNAME_AFTER = /^\s*\(?\s*["“]([\p{Lu}][\p{Ll}]+)["”]\s*\)?/u
+
+/** Words that end a chain of name words (besides credentials), in one set: this is asked for every capitalised word. */
+const CHAIN_BREAKERS: ReadonlySet<string> = new Set([...NOT_NAME_WORDS, ...NOT_PERSON_PROPER_WORDS, ...TITLES, ...RELATIVES, ...ORGANIZATION_HEADS])
 
 interface Chain {
   tokens: WordToken[]
@@ -98,8 +106,8 @@ export class NameRecognizer implements Recognizer {
     if (previous && TITLES.has(previous.lower) && (gap === ' ' || (TITLE_ABBREVIATIONS.has(previous.lower) && /^\.?\s+$/.test(gap)))) return [words[0], words[Math.min(words.length, MAX_NAME_WORDS) - 1], 0.9]
     if (chain.beforePlaceWord || (chain.follower && DEPARTMENT_WORDS.has(chain.follower.lower))) return undefined
     const strongBefore =
-      SPEAKER_LABEL.test(text.slice(last.end, last.end + 2)) && atLineStart(text, first) && words.length <= 2 && words.some((word) => judge.knownName(word)) ||
-      (/^\s*:\s*$/.test(gap) && LABEL_BEFORE.test(before())) ||
+      speakerLabelAt(text, last.end) && atLineStart(text, first) && words.length <= 2 && words.some((word) => judge.knownName(word)) ||
+      (gap.includes(':') && /^\s*:\s*$/.test(gap) && LABEL_BEFORE.test(before())) ||
       (previous !== undefined && LEAD_IN_LAST_WORDS.has(previous.lower) && LEAD_IN_BEFORE.test(before())) ||
       (previous !== undefined && RELATIVES.has(previous.lower) && RELATIVE_BEFORE.test(before())) ||
       (lastNameEnd >= 0 && lastNameEnd <= first.start && COORDINATION.test(text.slice(lastNameEnd, first.start)))
@@ -109,7 +117,7 @@ export class NameRecognizer implements Recognizer {
       return [kept[0], kept.at(-1)!, 0.9]
     }
 
-    const strongAfter = hasCredentialAfter(after, words.length) || AGE_SEX.test(after) || (atLineStart(text, first) && DEMOGRAPHICS_AFTER.test(after) && /DOB|born/i.test(after.slice(0, 20)))
+    const strongAfter = hasCredentialAfter(after, words.length) || ageSexAfter(after) || (atLineStart(text, first) && DEMOGRAPHICS_AFTER.test(after) && /DOB|born/i.test(after.slice(0, 20)))
     if (strongAfter) {
       const kept = words.slice(-MAX_NAME_WORDS)
       if (kept.every((word) => judge.allowListed(word))) return undefined
@@ -203,7 +211,7 @@ class WordJudge {
 
   /** Words that end a chain of name words. */
   breaksChain(word: WordToken): boolean {
-    return NOT_NAME_WORDS.has(word.lower) || NOT_PERSON_PROPER_WORDS.has(word.lower) || TITLES.has(word.lower) || RELATIVES.has(word.lower) || isCredential(word) || ORGANIZATION_HEADS.has(word.lower)
+    return CHAIN_BREAKERS.has(word.lower) || isCredential(word)
   }
 }
 
@@ -240,6 +248,9 @@ function isCredential(word: WordToken): boolean {
 }
 
 function hasCredentialAfter(after: string, chainLength: number): boolean {
+  // CREDENTIAL_AFTER needs a capital letter after an optional comma and blanks (most words have none).
+  const code = after.charCodeAt(skipBlanks(after, after.charCodeAt(0) === 44 ? 1 : 0))
+  if (!(code >= 65 && code <= 90)) return false
   const match = CREDENTIAL_AFTER.exec(after)
   if (!match) return false
   // "Latrobe, PA 15650": a state code and a ZIP, not a credential.
@@ -250,25 +261,48 @@ function hasCredentialAfter(after: string, chainLength: number): boolean {
   return true
 }
 
+/** Index of the first character from `from` that is not a space or a tab. */
+function skipBlanks(text: string, from: number): number {
+  let i = from
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++
+  return i
+}
+
+/** AGE_SEX, after a cheap check: every branch has a digit, "D" or "b" after blanks and at most one "," or "(". */
+function ageSexAfter(after: string): boolean {
+  let i = skipBlanks(after, 0)
+  const punctuation = after.charCodeAt(i)
+  if (punctuation === 44 || punctuation === 40) i = skipBlanks(after, i + 1)
+  const code = after.charCodeAt(i)
+  if (!((code >= 48 && code <= 57) || code === 68 || code === 98)) return false
+  return AGE_SEX.test(after)
+}
+
 function atSentenceStart(text: string, word: WordToken): boolean {
   const before = text.slice(Math.max(0, word.start - 6), word.start)
   return before.length === 0 || /(?:^|[.!?:;\n]|\n\s*(?:[-*•]|\d+[.)]))\s*["'(“]?$/u.test(before)
 }
 
+/** Only white space between the start of the line and the word (checked character by character, backwards). */
 function atLineStart(text: string, word: WordToken): boolean {
-  const lineStart = text.lastIndexOf('\n', word.start - 1) + 1
-  return /^\s*$/.test(text.slice(lineStart, word.start))
+  for (let i = word.start - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i)
+    if (code === 10) return true
+    if (!isSpace(code)) return false
+  }
+  return true
 }
 
 /** Maximal runs of capitalised words and initials, one space apart, that could make a name. */
-function* chains(text: string, tokens: WordToken[], judge: WordJudge): Generator<Chain> {
+function chains(text: string, tokens: WordToken[], judge: WordJudge): Chain[] {
+  const found: Chain[] = []
   let current: WordToken[] = []
   let beforePlaceWord = false
   let beforeOtherWord = false
   let currentStart = 0
   let follower: WordToken | undefined
-  const flush = function* () {
-    if (current.length > 0) yield { tokens: current, previous: tokens[currentStart - 1], beforePlaceWord, beforeOtherWord, follower, lastIndex: currentStart + current.length - 1 }
+  const flush = () => {
+    if (current.length > 0) found.push({ tokens: current, previous: tokens[currentStart - 1], beforePlaceWord, beforeOtherWord, follower, lastIndex: currentStart + current.length - 1 })
     current = []
     follower = undefined
     beforePlaceWord = false
@@ -276,28 +310,28 @@ function* chains(text: string, tokens: WordToken[], judge: WordJudge): Generator
   }
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]
-    const previous = current.at(-1)
+    const previous = current.length > 0 ? current[current.length - 1] : undefined
     const nameShaped = (token.capitalised && nameCapitals(token)) || token.initial || token.allCaps || bareInitial(text, token, previous)
-    if (previous && !joined(text, previous, token)) yield* flush()
+    if (previous && !joined(text, previous, token)) flush()
     if (!nameShaped) {
-      // Most words: nothing to flush when no chain is open (and no generator to create).
-      if (current.length > 0) yield* flush()
+      if (current.length > 0) flush()
       continue
     }
     if (judge.breaksChain(token)) {
       // "Pine Hollow Family Medicine", "Prairie Rose Medical Center": the words before an organisation or street word are not a name.
-      if (current.length > 0 && nameShaped && NOT_PERSON_FOLLOWERS.has(token.lower) && joined(text, current.at(-1)!, token)) beforePlaceWord = true
-      if (current.length > 0 && nameShaped && !TITLES.has(token.lower) && !isCredential(token) && joined(text, current.at(-1)!, token)) {
+      if (current.length > 0 && NOT_PERSON_FOLLOWERS.has(token.lower) && joined(text, current.at(-1)!, token)) beforePlaceWord = true
+      if (current.length > 0 && !TITLES.has(token.lower) && !isCredential(token) && joined(text, current.at(-1)!, token)) {
         beforeOtherWord = true
         follower = token
       }
-      yield* flush()
+      flush()
       continue
     }
     if (current.length === 0) currentStart = index
     current.push(token)
   }
-  yield* flush()
+  flush()
+  return found
 }
 
 /** "Talbot, Gregory": a surname, a comma and a known first name are one name. */

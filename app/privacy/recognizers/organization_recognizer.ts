@@ -94,17 +94,22 @@ export class OrganizationRecognizer implements Recognizer {
 function byCue(text: string, chain: WordToken[]): PhiSpan | undefined {
   const start = firstWord(chain, chain.length - 1)
   if (start >= chain.length) return undefined
-  const words = trimTrailingConnectors(chain.slice(start, start + MAX_CUED_WORDS))
-  if (words.length === 0) return undefined
-  const before = text.slice(lineStartWithin(text, words[0].start, 90), words[0].start)
-  const lastWord = lastWordBeforeSpace(before)
-  const lastCharacter = lastNonSpace(before)
-  if (!CUE_LAST_WORDS.has(lastWord) && lastCharacter !== ':' && lastCharacter !== '(') return undefined
+  // firstWord skips connectors, so the phrase starts at chain[start]; most phrases have no cue before them, checked before any slicing.
+  const phraseStart = chain[start].start
+  const before = text.slice(lineStartWithin(text, phraseStart, 90), phraseStart)
+  if (!endsLikeCue(before)) return undefined
   if (!EMPLOYER_CUE.test(before) && !ORGANIZATION_LABEL.test(before)) return undefined
+  const words = trimTrailingConnectors(chain.slice(start, start + MAX_CUED_WORDS))
   const content = words.filter((word) => !CONNECTORS.has(word.text))
   if (content.every((word) => DEPARTMENT_WORDS.has(word.lower) || NOT_NAME_WORDS.has(word.lower))) return undefined
   if (content.every((word) => word.allCaps && word.text.length > 5)) return undefined
   return span(text, words[0].start, words.at(-1)!.end, 0.7)
+}
+
+/** Ends the way EMPLOYER_CUE or ORGANIZATION_LABEL must: with ":" or "(" (and maybe white space), or one of CUE_LAST_WORDS and white space. */
+function endsLikeCue(before: string): boolean {
+  const lastCharacter = lastNonSpace(before)
+  return lastCharacter === ':' || lastCharacter === '(' || CUE_LAST_WORDS.has(lastWordBeforeSpace(before))
 }
 
 /** The start of the line holding `offset`, or `offset - limit` when the line starts further back. */
@@ -128,34 +133,38 @@ function trimTrailingConnectors(words: WordToken[]): WordToken[] {
 }
 
 /** Runs of capitalised words, with "&", "of", "the", "'s" and "St." allowed inside. */
-function* phraseChains(text: string, tokens: WordToken[]): Generator<WordToken[]> {
+function phraseChains(text: string, tokens: WordToken[]): WordToken[][] {
+  const chains: WordToken[][] = []
   let chain: WordToken[] = []
   let pending: WordToken[] = []
   for (const token of tokens) {
-    const previous = pending.at(-1) ?? chain.at(-1)
-    const linked = previous !== undefined && linkedTo(text, previous, token)
+    const previous = pending.length > 0 ? pending[pending.length - 1] : chain.length > 0 ? chain[chain.length - 1] : undefined
     if (token.capitalised || token.allCaps) {
-      if (!linked) {
-        if (chain.length > 0) yield chain
+      if (previous === undefined || !linkedTo(text, previous, token)) {
+        if (chain.length > 0) chains.push(chain)
         chain = []
       } else {
         chain.push(...pending)
       }
-      pending = []
+      if (pending.length > 0) pending = []
       chain.push(token)
-    } else if (token.text === 'and' && pending.length === 0 && chain.length > 0 && ORGANIZATION_HEADS.has(chain.at(-1)!.lower)) {
+    } else if (chain.length === 0) {
+      // Most words: a lowercase word with no phrase open.
+      if (pending.length > 0) pending = []
+    } else if (token.text === 'and' && pending.length === 0 && ORGANIZATION_HEADS.has(chain[chain.length - 1].lower)) {
       // "Santa Fe Women's Clinic and Saint Vincent Regional Medical Center" are two.
-      yield chain
+      chains.push(chain)
       chain = []
-    } else if (CONNECTORS.has(token.text) && chain.length > 0 && linked) {
+    } else if (CONNECTORS.has(token.text) && linkedTo(text, previous!, token)) {
       pending.push(token)
     } else {
-      if (chain.length > 0) yield chain
+      chains.push(chain)
       chain = []
       pending = []
     }
   }
-  if (chain.length > 0) yield chain
+  if (chain.length > 0) chains.push(chain)
+  return chains
 }
 
 function linkedTo(text: string, previous: WordToken, token: WordToken): boolean {

@@ -8,7 +8,7 @@
 const SPACE = /\s/
 
 /** The same characters as the regex `\s`. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13)
   return SPACE.test(String.fromCharCode(code))
 }
