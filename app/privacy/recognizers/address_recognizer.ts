@@ -39,14 +39,17 @@ const MILITARY = /\b(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}\b/g
 const INTERNATIONAL = new RegExp(
   [
     "(?<![\\p{L}])(?:Rua|Rue|Via|Viale|Avenida|Avda\\.|Calle|Carrer|Piazza|Praça|ul\\.|ulica|Boulevard|Chemin|Allée)(?:[ \\t]+[\\p{L}'.-]+){1,4}[ \\t]+\\d{1,5}[a-z]?\\b",
-    "(?<![\\p{L}])\\p{Lu}[\\p{L}-]*(?:strasse|straße|str\\.|weg|vej|veien|vegen|gate|gatan|gata|katu|tie|gasse|laan|straat|plein|allee|platz|väg|vägen|utca|ulica)(?:[ \\t]+\\p{Lu}[\\p{L}-]*)?[ \\t]+\\d{1,5}[a-z]?\\b",
-    "(?<![\\p{L}])\\p{Lu}[\\p{L}-]*[ \\t]+(?:Strasse|Straße|Str\\.|Weg|Gasse|Allee|Platz|Gate|Gata|Gatan|Vej|Laan|Straat|Utca)[ \\t]+\\d{1,5}[a-z]?\\b",
+    "(?<![\\p{L}])\\p{Lu}[\\p{L}-]{0,40}(?:strasse|straße|str\\.|weg|vej|veien|vegen|gate|gatan|gata|katu|tie|gasse|laan|straat|plein|allee|platz|väg|vägen|utca|ulica)(?:[ \\t]+\\p{Lu}[\\p{L}-]{0,40})?[ \\t]+\\d{1,5}[a-z]?\\b",
+    "(?<![\\p{L}])\\p{Lu}[\\p{L}-]{0,40}[ \\t]+(?:Strasse|Straße|Str\\.|Weg|Gasse|Allee|Platz|Gate|Gata|Gatan|Vej|Laan|Straat|Utca)[ \\t]+\\d{1,5}[a-z]?\\b",
   ].join('|'),
   'gu'
 )
 
 /** After "lives at", "address:" and the like: the rest of the clause when it holds a number (any street format). */
 const AFTER_CUE = /\b(?:(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|on)|(?:home|mailing|street|postal)?[ \t]*address(?:[ \t]+is)?[ \t]*[:-]?)[ \t]+([^\n,;()]{3,60})/giu
+
+/** Every AFTER_CUE match holds one of these words. */
+const HAS_CUE = /lives|living|resid|located|staying|address/iu
 
 /** A house number then a word, or capitalised words then a number. */
 const STREET_LIKE = /^(?:\d{1,6}[A-Za-z]?[ \t]+\p{L}|\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,4}[ \t]+\d{1,5}\b)/u
@@ -75,11 +78,13 @@ export class AddressRecognizer implements Recognizer {
     for (const match of text.matchAll(PO_BOX)) add(match.index, match.index + match[0].length, 0.95)
     for (const match of text.matchAll(RURAL_ROUTE)) add(match.index, match.index + match[0].length, 0.95)
     for (const match of text.matchAll(MILITARY)) add(match.index, match.index + match[0].length, 0.9)
-    for (const match of text.matchAll(AFTER_CUE)) {
-      const clause = match[1].replace(/[ \t.]+$/, '')
-      if (!STREET_LIKE.test(clause) || clause.split(/\s+/).length > 7) continue
-      const start = match.index + match[0].length - match[1].length
-      add(start, start + clause.length, 0.7)
+    if (HAS_CUE.test(text)) {
+      for (const match of text.matchAll(AFTER_CUE)) {
+        const clause = match[1].replace(/[ \t.]+$/, '')
+        if (!STREET_LIKE.test(clause) || clause.split(/\s+/).length > 7) continue
+        const start = match.index + match[0].length - match[1].length
+        add(start, start + clause.length, 0.7)
+      }
     }
     for (const match of text.matchAll(INTERNATIONAL)) add(match.index, match.index + match[0].length, 0.75)
     for (const match of text.matchAll(LONE_UNIT)) add(match.index, match.index + match[0].length, 0.7)

@@ -10,6 +10,7 @@ export class EmailRecognizer implements Recognizer {
   readonly name = SOURCE
 
   recognize(text: string, _context: RecognizerContext): PhiSpan[] {
+    if (!text.includes('@')) return []
     return [...text.matchAll(EMAIL)].map((match) => makeSpan(text, match.index, match.index + match[0].length, 'EMAIL', 0.95, SOURCE))
   }
 }

@@ -11,6 +11,9 @@ const SCHEMED = /\b(?:(?:https?|ftp|sftp):\/\/|www\.)[^\s<>"'`]+/gi
 const DOMAIN_WITH_PATH = /(?<![\w@./-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}\/[^\s<>"'`]*/g
 /** Bare domains with a common top-level domain (mychart.example.org). */
 const BARE_DOMAIN = new RegExp(`(?<![\\w@./-])(?:[A-Za-z0-9-]+\\.)+(?:${COMMON_TLDS})(?![\\w@-]|\\.[A-Za-z0-9])`, 'gi')
+/** Cheap pre-checks (a dot then letters): the bare-domain regexes are slow over text that cannot match. */
+const HAS_DOMAIN_WITH_PATH = /\.[A-Za-z]{2,}\//
+const HAS_DOMAIN = /\.[A-Za-z]{2}/
 
 /** URLs: with a scheme or www., and bare domains that have a path or a common top-level domain. */
 export class UrlRecognizer implements Recognizer {
@@ -23,9 +26,12 @@ export class UrlRecognizer implements Recognizer {
       if (trimmed.length > 0) spans.push(makeSpan(text, start, start + trimmed.length, 'URL', score, SOURCE))
     }
     for (const match of text.matchAll(SCHEMED)) add(match.index, match[0], 0.95)
-    for (const match of text.matchAll(DOMAIN_WITH_PATH)) {
-      if (!/[A-Za-z]{2,}/.test(match[0].split('.')[0]) || /^\d/.test(match[0])) continue
-      add(match.index, match[0], 0.8)
+    if (!HAS_DOMAIN.test(text)) return dropContained(spans)
+    if (HAS_DOMAIN_WITH_PATH.test(text)) {
+      for (const match of text.matchAll(DOMAIN_WITH_PATH)) {
+        if (!/[A-Za-z]{2,}/.test(match[0].split('.')[0]) || /^\d/.test(match[0])) continue
+        add(match.index, match[0], 0.8)
+      }
     }
     for (const match of text.matchAll(BARE_DOMAIN)) {
       const labels = match[0].split('.')

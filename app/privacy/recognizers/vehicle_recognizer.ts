@@ -23,13 +23,15 @@ export class VehicleRecognizer implements Recognizer {
 
   recognize(text: string, _context: RecognizerContext): PhiSpan[] {
     const spans: PhiSpan[] = []
-    for (const match of text.matchAll(VIN)) {
-      const vin = match[0]
-      const digits = vin.replace(/\D/g, '').length
-      if (digits < 3 || digits === 17 || !/[A-Z]/.test(vin)) continue
-      const labelled = /\bVIN\b/i.test(textBefore(text, match.index, 24))
-      const score = hasValidCheckDigit(vin) || labelled ? 0.95 : 0.75
-      spans.push(makeSpan(text, match.index, match.index + vin.length, 'VEHICLE_ID', score, SOURCE))
+    if (hasVinRun(text)) {
+      for (const match of text.matchAll(VIN)) {
+        const vin = match[0]
+        const digits = vin.replace(/\D/g, '').length
+        if (digits < 3 || digits === 17 || !/[A-Z]/.test(vin)) continue
+        const labelled = /\bVIN\b/i.test(textBefore(text, match.index, 24))
+        const score = hasValidCheckDigit(vin) || labelled ? 0.95 : 0.75
+        spans.push(makeSpan(text, match.index, match.index + vin.length, 'VEHICLE_ID', score, SOURCE))
+      }
     }
     for (const label of text.matchAll(PLATE_LABEL)) {
       const start = label.index + label[0].length
@@ -41,6 +43,26 @@ export class VehicleRecognizer implements Recognizer {
     }
     return dropContained(spans)
   }
+}
+
+/**
+ * True when 17 VIN characters stand in a row. Checks every 17th character
+ * first (most text is lower case), so it is much cheaper than scanning with VIN.
+ */
+function hasVinRun(text: string): boolean {
+  let end = 16
+  while (end < text.length) {
+    let start = end
+    while (start > end - 17 && isVinChar(text.charCodeAt(start))) start--
+    if (start === end - 17) return true
+    end = start + 17
+  }
+  return false
+}
+
+/** 0-9 and A-Z without I, O and Q. */
+function isVinChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90 && code !== 73 && code !== 79 && code !== 81)
 }
 
 function hasValidCheckDigit(vin: string): boolean {

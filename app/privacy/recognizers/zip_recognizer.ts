@@ -8,8 +8,13 @@ const STATE_CODES = new Set(US_STATES.map(([code]) => code))
 const STATE_NAMES = new Set(US_STATES.map(([, name]) => name.toLowerCase()))
 const ZIP = /(?<![\w.,/-])(\d{5})(?:-(\d{4}))?(?![\w/-]|[.,]\d)/g
 const ZIP_LABEL = /\b(?:zip|zip[ \t]*code|postal[ \t]*code|zipcode|post[ \t]*code)[ \t]*(?:is|was|of)?[ \t]*[:#]?[ \t]*$/i
-/** After a ZIP label any postal code form is taken (3520, 394 13, 53-320, B0J 2H0). */
-const LABELLED_CODE = /(?<![\w-])(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?(?![\w-])/g
+/** Every ZIP label holds one of these words. */
+const HAS_ZIP_LABEL = /zip|post/i
+/**
+ * After a ZIP label any postal code form is taken (3520, 394 13, 53-320, B0J 2H0)
+ * when a digit follows in the same run of [A-Z0-9 -] (see digitAhead).
+ */
+const LABELLED_CODE = /(?<![\w-])[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?(?![\w-])/g
 /** The words right before a ZIP: a state code ("NC"), a dotted code ("N.C.") or up to three words of a state name. */
 const STATE_BEFORE = /(?:\b([A-Z]{2}|[A-Z]\.[A-Z]\.)|\b((?:[A-Za-z]+[ \t]+){0,2}[A-Za-z]+))[ \t]*,?[ \t]*$/
 
@@ -30,12 +35,49 @@ export class ZipRecognizer implements Recognizer {
       if (!labelled && !afterState) continue
       spans.push(makeSpan(text, match.index, match.index + match[0].length, 'ZIP', 0.95, SOURCE))
     }
-    for (const match of text.matchAll(LABELLED_CODE)) {
-      if (!ZIP_LABEL.test(textBefore(text, match.index, 24))) continue
-      if (spans.some((span) => span.start <= match.index && span.end > match.index)) continue
-      spans.push(makeSpan(text, match.index, match.index + match[0].length, 'ZIP', 0.9, SOURCE))
+    if (!HAS_ZIP_LABEL.test(text)) return spans
+    const digitAhead = digitAheadFinder(text)
+    LABELLED_CODE.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = LABELLED_CODE.exec(text)) !== null) {
+      if (!digitAhead(match.index)) {
+        LABELLED_CODE.lastIndex = match.index + 1
+        continue
+      }
+      const start = match.index
+      if (!ZIP_LABEL.test(textBefore(text, start, 24))) continue
+      if (spans.some((span) => span.start <= start && span.end > start)) continue
+      spans.push(makeSpan(text, start, start + match[0].length, 'ZIP', 0.9, SOURCE))
     }
     return spans
+  }
+}
+
+/**
+ * For increasing positions: is there a digit in the run of [A-Z0-9 -] that
+ * starts there? The same as the lookahead (?=[A-Z0-9 -]*\d), but each
+ * character is read once instead of once per position (long runs of
+ * "1 1 1" or "MRN MRN" made the lookahead quadratic).
+ */
+function digitAheadFinder(text: string): (position: number) => boolean {
+  let digitAt = -1
+  let runEnd = -1
+  return (position) => {
+    if (position <= digitAt) return true
+    if (position < runEnd) return false
+    for (let index = position; index < text.length; index++) {
+      const char = text[index]
+      if (char >= '0' && char <= '9') {
+        digitAt = index
+        return true
+      }
+      if (!((char >= 'A' && char <= 'Z') || char === ' ' || char === '-')) {
+        runEnd = index
+        return false
+      }
+    }
+    runEnd = text.length
+    return false
   }
 }
 

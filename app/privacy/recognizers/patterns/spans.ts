@@ -19,9 +19,12 @@ export function textAfter(text: string, index: number, length: number): string {
 export function dropContained(spans: PhiSpan[]): PhiSpan[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end)
   const kept: PhiSpan[] = []
+  // Kept spans all start at or before the current one: it lies inside one of them when their furthest end reaches its end.
+  const furthestEnd = new Map<PhiType, number>()
   for (const span of sorted) {
-    const inside = kept.some((other) => other.type === span.type && other.start <= span.start && other.end >= span.end)
-    if (!inside) kept.push(span)
+    if ((furthestEnd.get(span.type) ?? -1) >= span.end) continue
+    kept.push(span)
+    furthestEnd.set(span.type, Math.max(furthestEnd.get(span.type) ?? -1, span.end))
   }
   return kept
 }
