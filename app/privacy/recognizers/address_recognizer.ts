@@ -45,11 +45,14 @@ const INTERNATIONAL = new RegExp(
   'gu'
 )
 
-/** After "lives at", "address:" and the like: the rest of the clause when it holds a number (any street format). */
-const AFTER_CUE = /\b(?:(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|on)|(?:home|mailing|street|postal)?[ \t]*address(?:[ \t]+is)?[ \t]*[:-]?)[ \t]+([^\n,;()]{3,60})/giu
+/**
+ * After "lives at", "address:" and the like: the rest of the clause when it holds a number (any street format).
+ * Sticky: tried only near the cue words CUE_WORD finds (see `afterCues`).
+ */
+const AFTER_CUE = /\b(?:(?:lives|living|resides|residing|located|staying)[ \t]+(?:at|on)|(?:home|mailing|street|postal)?[ \t]*address(?:[ \t]+is)?[ \t]*[:-]?)[ \t]+([^\n,;()]{3,60})/iuy
 
-/** Every AFTER_CUE match holds one of these words. */
-const HAS_CUE = /lives|living|resid|located|staying|address/iu
+/** Every AFTER_CUE match holds one of these words: its first, or "address" after at most a 7-letter word ("mailing") and blanks. */
+const CUE_WORD = /lives|living|resid|located|staying|address/giu
 
 /** A house number then a word, or capitalised words then a number. */
 const STREET_LIKE = /^(?:\d{1,6}[A-Za-z]?[ \t]+\p{L}|\p{Lu}[\p{L}'.-]*(?:[ \t]+[\p{L}'.-]+){0,4}[ \t]+\d{1,5}\b)/u
@@ -78,17 +81,45 @@ export class AddressRecognizer implements Recognizer {
     for (const match of text.matchAll(PO_BOX)) add(match.index, match.index + match[0].length, 0.95)
     for (const match of text.matchAll(RURAL_ROUTE)) add(match.index, match.index + match[0].length, 0.95)
     for (const match of text.matchAll(MILITARY)) add(match.index, match.index + match[0].length, 0.9)
-    if (HAS_CUE.test(text)) {
-      for (const match of text.matchAll(AFTER_CUE)) {
-        const clause = match[1].replace(/[ \t.]+$/, '')
-        if (!STREET_LIKE.test(clause) || clause.split(/\s+/).length > 7) continue
-        const start = match.index + match[0].length - match[1].length
-        add(start, start + clause.length, 0.7)
-      }
+    for (const match of afterCues(text)) {
+      const clause = match[1].replace(/[ \t.]+$/, '')
+      if (!STREET_LIKE.test(clause) || clause.split(/\s+/).length > 7) continue
+      const start = match.index + match[0].length - match[1].length
+      add(start, start + clause.length, 0.7)
     }
     for (const match of text.matchAll(INTERNATIONAL)) add(match.index, match.index + match[0].length, 0.75)
     for (const match of text.matchAll(LONE_UNIT)) add(match.index, match.index + match[0].length, 0.7)
 
     return dropContained(spans)
   }
+}
+
+/**
+ * The matches scanning the text with AFTER_CUE would give, trying AFTER_CUE
+ * only from a little before each cue word (blanks and one short word) up to it.
+ */
+function afterCues(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = []
+  let from = 0
+  CUE_WORD.lastIndex = 0
+  let cue: RegExpExecArray | null
+  while ((cue = CUE_WORD.exec(text)) !== null) {
+    const word = cue.index
+    // Every occurrence counts, overlapping ones too.
+    CUE_WORD.lastIndex = word + 1
+    if (word < from) continue
+    let lowest = word
+    while (lowest > from && (text.charCodeAt(lowest - 1) === 32 || text.charCodeAt(lowest - 1) === 9)) lowest--
+    lowest = Math.max(from, lowest - 7)
+    for (let at = lowest; at <= word; at++) {
+      AFTER_CUE.lastIndex = at
+      const match = AFTER_CUE.exec(text)
+      if (!match) continue
+      matches.push(match)
+      from = at + match[0].length
+      CUE_WORD.lastIndex = Math.max(CUE_WORD.lastIndex, from)
+      break
+    }
+  }
+  return matches
 }

@@ -220,22 +220,78 @@ function dictionaryIndex(organizations: Set<string>): Map<string, string[][]> {
   return index
 }
 
-/** Later mentions of an organisation already found. */
+/**
+ * Later mentions of an organisation already found. A bounded mention starts
+ * where a letter or digit follows something else, so names are looked up
+ * from those positions by their first two characters rather than searched
+ * for one by one; names that could overlap themselves keep the plain search.
+ */
 function repeats(text: string, spans: PhiSpan[]): PhiSpan[] {
   const names = new Set(spans.filter((found) => found.score >= 0.8).map((found) => found.text))
   const found: PhiSpan[] = []
+  const byStart = new Map<number, string[]>()
   for (const name of names) {
-    let from = 0
-    for (;;) {
-      const at = text.indexOf(name, from)
-      if (at < 0) break
-      const end = at + name.length
-      from = end
-      const bounded = !/[\p{L}\d]/u.test(text[at - 1] ?? '') && !/[\p{L}\d]/u.test(text[end] ?? '')
-      if (bounded && !spans.some((existing) => existing.start <= at && end <= existing.end)) found.push(span(text, at, end, 0.8))
+    if (name.length < 2 || !isWordCharacter(name.charCodeAt(0)) || hasBorder(name)) {
+      searchRepeats(text, name, spans, found)
+      continue
     }
+    const key = startKey(name.charCodeAt(0), name.charCodeAt(1))
+    const list = byStart.get(key)
+    if (list) list.push(name)
+    else byStart.set(key, [name])
+  }
+  if (byStart.size === 0) return found
+  let previousIsWord = false
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    const word = isWordCharacter(code)
+    if (word && !previousIsWord) {
+      const candidates = byStart.get(startKey(code, text.charCodeAt(at + 1)))
+      if (candidates) {
+        for (const name of candidates) {
+          const end = at + name.length
+          if (text.startsWith(name, at) && !isWordCharacter(text.charCodeAt(end)) && !contains(spans, at, end)) found.push(span(text, at, end, 0.8))
+        }
+      }
+    }
+    previousIsWord = word
   }
   return found
+}
+
+/** A small-integer key for a name's first two characters; names sharing a key are told apart by startsWith. */
+function startKey(first: number, second: number): number {
+  return ((first & 0x3fff) << 14) | (second & 0x3fff)
+}
+
+function searchRepeats(text: string, name: string, spans: PhiSpan[], found: PhiSpan[]): void {
+  let from = 0
+  for (;;) {
+    const at = text.indexOf(name, from)
+    if (at < 0) break
+    const end = at + name.length
+    from = end
+    const bounded = !isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(end))
+    if (bounded && !contains(spans, at, end)) found.push(span(text, at, end, 0.8))
+  }
+}
+
+function contains(spans: PhiSpan[], start: number, end: number): boolean {
+  return spans.some((existing) => existing.start <= start && end <= existing.end)
+}
+
+/** True when a proper prefix of `name` is also its suffix, so two mentions could overlap. */
+function hasBorder(name: string): boolean {
+  for (let length = 1; length < name.length; length++) if (name.endsWith(name.slice(0, length))) return true
+  return false
+}
+
+const WORD_CHARACTER = /[\p{L}\d]/u
+
+/** A letter or digit (the code unit alone, as `text[i]` would give it); false past either end of the text (NaN). */
+function isWordCharacter(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return code === code && WORD_CHARACTER.test(String.fromCharCode(code))
 }
 
 /** Drops spans inside another one ("CVS Pharmacy" inside "CVS Pharmacy #4512"), keeping the best score of each. */

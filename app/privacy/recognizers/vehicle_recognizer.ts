@@ -3,8 +3,6 @@ import type { Recognizer, RecognizerContext } from '#privacy/recognizers/recogni
 import { dropContained, makeSpan, textBefore } from '#privacy/recognizers/patterns/spans'
 
 const SOURCE = 'rules:vehicle'
-/** 17 characters without I, O or Q. */
-const VIN = /(?<![A-Za-z0-9-])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9-])/g
 /** A plate after its label: "plate TX-R44-7JK", "license plate: ABC 1234", "tag # 7XYZ123". */
 const PLATE_LABEL = /\b(?:(?:licen[cs]e[ \t]+)?plates?|tags?|registration|reg\.?)(?:[ \t]*(?:#|no\.?|number|num))?[ \t]*[:#]?[ \t]*/gi
 const PLATE_VALUE = /[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,4}){0,2}(?![A-Za-z0-9-])/y
@@ -24,13 +22,13 @@ export class VehicleRecognizer implements Recognizer {
   recognize(text: string, _context: RecognizerContext): PhiSpan[] {
     const spans: PhiSpan[] = []
     if (hasVinRun(text)) {
-      for (const match of text.matchAll(VIN)) {
-        const vin = match[0]
+      for (const index of vinStarts(text)) {
+        const vin = text.slice(index, index + 17)
         const digits = vin.replace(/\D/g, '').length
         if (digits < 3 || digits === 17 || !/[A-Z]/.test(vin)) continue
-        const labelled = /\bVIN\b/i.test(textBefore(text, match.index, 24))
+        const labelled = /\bVIN\b/i.test(textBefore(text, index, 24))
         const score = hasValidCheckDigit(vin) || labelled ? 0.95 : 0.75
-        spans.push(makeSpan(text, match.index, match.index + vin.length, 'VEHICLE_ID', score, SOURCE))
+        spans.push(makeSpan(text, index, index + vin.length, 'VEHICLE_ID', score, SOURCE))
       }
     }
     for (const label of text.matchAll(PLATE_LABEL)) {
@@ -58,6 +56,35 @@ function hasVinRun(text: string): boolean {
     end = start + 17
   }
   return false
+}
+
+/**
+ * Where the regex `(?<![A-Za-z0-9-])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9-])` would
+ * match: runs of letters, digits and dashes exactly 17 long, all VIN characters.
+ */
+function vinStarts(text: string): number[] {
+  const starts: number[] = []
+  let at = 0
+  while (at < text.length) {
+    if (!isRunChar(text.charCodeAt(at))) {
+      at++
+      continue
+    }
+    let end = at + 1
+    while (end < text.length && isRunChar(text.charCodeAt(end))) end++
+    if (end - at === 17) {
+      let vin = true
+      for (let i = at; i < end && vin; i++) vin = isVinChar(text.charCodeAt(i))
+      if (vin) starts.push(at)
+    }
+    at = end
+  }
+  return starts
+}
+
+/** A-Z, a-z, 0-9 and the dash. */
+function isRunChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45
 }
 
 /** 0-9 and A-Z without I, O and Q. */
