@@ -25,6 +25,10 @@ const SLASH_PAIR = /(?<![\w./-])(\d{1,2})\/(\d{4}|\d{1,2})(?![\w/]|[.-]\d)/g
 const DASH_MONTH_YEAR = /(?<![\w./-])(\d{1,2})-(\d{4})(?![\w-]|\.\d)/g
 /** 20240116 or 01162024, only right after a date label. */
 const COMPACT = /(?<![\w.-])(\d{8})(?![\w-])/g
+/** A year of birth on its own ("born in 1931", "DOB: 1931"): PHI when it reveals an age over 89 (Safe Harbor). */
+const BIRTH_YEAR = /\b(?:born(?:[ \t]+in)?|b\.|DOB|date[ \t]+of[ \t]+birth|year[ \t]+of[ \t]+birth|birth[ \t]*year|YOB)[ \t]*[:#-]?[ \t]*((?:18|19|20)\d{2})(?![\d/.-]\d)/gi
+/** Ages over this are PHI. */
+const OLDEST_UNREDACTED_AGE = 89
 
 /** The word right before a date that makes a bare number pair or a lone month a date. */
 const DATE_CUE =
@@ -115,6 +119,13 @@ export class DateRecognizer implements Recognizer {
       const iso = isPlausibleYear(Number(digits.slice(0, 4))) && isValidMonthDay(Number(digits.slice(4, 6)), Number(digits.slice(6)))
       const us = isValidMonthDay(Number(digits.slice(0, 2)), Number(digits.slice(2, 4))) && isPlausibleYear(Number(digits.slice(4)))
       if (iso || us) add(match.index, match.index + digits.length, 0.8)
+    }
+
+    const thisYear = new Date().getUTCFullYear()
+    for (const match of text.matchAll(BIRTH_YEAR)) {
+      if (thisYear - Number(match[1]) <= OLDEST_UNREDACTED_AGE) continue
+      const start = match.index + match[0].length - match[1].length
+      add(start, start + 4, 0.9)
     }
 
     return dropContained(spans)

@@ -72,4 +72,10 @@ test.group('DateRecognizer', () => {
     assert.deepInclude(span, { start: 4, end: 14, type: 'DATE', text: '09/14/1964', source: 'rules:date' })
     assert.isAtLeast(span.score, 0.9)
   })
+
+  test('a year of birth alone is a date when it reveals an age over 89, and only then', ({ assert }) => {
+    const old = new Date().getUTCFullYear() - 95
+    const young = new Date().getUTCFullYear() - 60
+    assert.deepEqual(dates(`Born in ${old} in Ohio; DOB: ${old}. Her son, born ${young}, came too. Married in ${old}.`), [String(old), String(old)])
+  })
 })
