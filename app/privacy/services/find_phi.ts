@@ -22,7 +22,9 @@ const ner = new NerRecognizer()
  * decision layer. Spans use JavaScript string offsets.
  */
 export async function findPhi(text: string): Promise<{ spans: PhiSpan[]; engine: PhiEngine }> {
-  const [dictionaries, nerSpans, nerEngine] = await Promise.all([loadDictionaries(), ner.recognize(text), ai.engineFor('phi-ner')])
+  const [dictionaries, nerEngine] = await Promise.all([loadDictionaries(), ai.engineFor('phi-ner')])
+  /* Without a phi-ner model there is nothing to ask the inference service. */
+  const nerSpans = nerEngine.type === 'model' ? await ner.recognize(text) : []
   const spans = detectPhiWithRules(text, { dictionaries, extraSpans: nerSpans, threshold: privacyConfig.threshold })
   return {
     spans,
