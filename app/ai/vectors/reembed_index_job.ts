@@ -4,6 +4,7 @@ import { clock, defineJob } from '#kernel/index'
 import { vectorIndexRegistry, toVectorLiteral } from '#ai/vectors/vector_index_registry'
 import { currentEmbedder } from '#ai/embedders/current_embedder'
 import { localInferenceProvider } from '#ai/services/local_inference'
+import { ensureAnnIndex } from '#ai/vectors/ann_index'
 
 const BATCH_SIZE = 32
 
@@ -22,6 +23,7 @@ export const reembedIndexJob = defineJob({
     const spec = vectorIndexRegistry.get(index)
     if (!spec) return { skipped: 'index not registered' }
     let reembedded = 0
+    let dimension = 0
 
     while (true) {
       const embedder = await currentEmbedder(localInferenceProvider)
@@ -36,6 +38,7 @@ export const reembedIndexJob = defineJob({
       if (rows.length === 0) break
 
       const vectors = await embedder.embed(rows.map((row) => row.text ?? ''))
+      dimension = vectors[0].length
       await db.transaction(async (trx) => {
         for (const [i, row] of rows.entries()) {
           await trx
@@ -51,6 +54,7 @@ export const reembedIndexJob = defineJob({
       reembedded += rows.length
     }
 
+    if (dimension > 0) await ensureAnnIndex(spec, target, dimension)
     await db
       .from('ai_vector_indexes')
       .where({ name: index, embedder: target })
