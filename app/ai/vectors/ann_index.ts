@@ -18,7 +18,6 @@ import type { VectorIndexSpec } from '#ai/vectors/vector_index_registry'
 */
 
 const EMBEDDER_ID = /^[A-Za-z0-9:@._\/+-]+$/
-const ensured = new Set<string>()
 
 /** HNSW build parameters (pgvector defaults are m=16, ef_construction=64). */
 const HNSW_M = 16
@@ -30,24 +29,21 @@ export function annIndexName(spec: VectorIndexSpec, embedderId: string): string 
 }
 
 /**
- * Creates the HNSW index for one embedder's vectors if it is missing. Cheap
- * after the first call in a process; safe to call before every write.
+ * Creates the HNSW index for one embedder's vectors if it is missing (one
+ * catalogue lookup when it exists, so it is cheap to call after every write).
  */
 export async function ensureAnnIndex(spec: VectorIndexSpec, embedderId: string, dimension: number): Promise<void> {
   if (!EMBEDDER_ID.test(embedderId)) throw new Error(`Embedder id "${embedderId}" cannot name an index`)
   if (!Number.isInteger(dimension) || dimension < 1 || dimension > 2000) throw new Error(`HNSW needs a dimension of 1..2000, not ${dimension}`)
   const name = annIndexName(spec, embedderId)
-  if (ensured.has(name)) return
   const existing = await db.from('pg_indexes').where({ tablename: spec.table, indexname: name }).first()
-  if (!existing) {
-    /* DDL takes no bind parameters: the embedder id is checked above and quoted here. */
-    await db.rawQuery(
-      `create index if not exists ?? on ?? using hnsw ((??::vector(${dimension})) vector_cosine_ops) ` +
-        `with (m = ${HNSW_M}, ef_construction = ${HNSW_EF_CONSTRUCTION}) where ?? = '${embedderId}'`,
-      [name, spec.table, spec.vectorColumn, spec.embedderColumn]
-    )
-  }
-  ensured.add(name)
+  if (existing) return
+  /* DDL takes no bind parameters: the embedder id is checked above and quoted here. */
+  await db.rawQuery(
+    `create index if not exists ?? on ?? using hnsw ((??::vector(${dimension})) vector_cosine_ops) ` +
+      `with (m = ${HNSW_M}, ef_construction = ${HNSW_EF_CONSTRUCTION}) where ?? = '${embedderId}'`,
+    [name, spec.table, spec.vectorColumn, spec.embedderColumn]
+  )
 }
 
 /**
